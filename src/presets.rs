@@ -1,0 +1,102 @@
+//! Ready-made scenarios for the topologies of the seed blog series (vxplanet,
+//! "vSphere Supervisor networking with NSX and AVI", parts 3-11), one click each in
+//! the UI and `sizer preset NAME` on the command line.
+
+use crate::scenario::{HaMode, NamespaceGroup, Scenario, SeGroupSpec, Supervisor, T0Mode, Topology};
+
+pub struct Preset {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub scenario: Scenario,
+}
+
+fn group(name: &str, count: u32, clusters: u32, lb: u32) -> NamespaceGroup {
+    let mut g = NamespaceGroup::new(name, count);
+    g.tkg_clusters = clusters;
+    g.lb_services_per_cluster = lb;
+    g
+}
+
+fn supervisor(name: &str, pool: &str, groups: Vec<NamespaceGroup>) -> Supervisor {
+    let mut s = Supervisor::new(name);
+    s.networks.address_pool = vec![pool.to_string()];
+    s.namespaces = groups;
+    s
+}
+
+fn scenario(topology: Topology, supervisors: Vec<Supervisor>) -> Scenario {
+    Scenario { topology, supervisors, ..Scenario::default() }
+}
+
+/// Every preset, in the order the UI lists them.
+pub fn all() -> Vec<Preset> {
+    let single = Scenario::default();
+
+    let mut custom = scenario(
+        Topology::Single,
+        vec![supervisor("supervisor-1", "10.220.0.0/16", vec![group("team", 6, 1, 2), group("tenant-custom", 2, 2, 3)])],
+    );
+    {
+        let g = &mut custom.supervisors[0].namespaces[1];
+        g.ingress_cidr = vec!["172.20.10.0/24".into()];
+        g.egress_cidr = vec!["172.20.11.0/24".into()];
+        g.namespace_network = vec!["172.20.0.0/21".into()];
+    }
+
+    let mut dedicated = scenario(
+        Topology::Single,
+        vec![supervisor(
+            "supervisor-1",
+            "10.220.0.0/16",
+            vec![group("team", 6, 1, 2), group("dmz", 2, 1, 4), group("partner-vrf", 2, 1, 2)],
+        )],
+    );
+    {
+        let gs = &mut dedicated.supervisors[0].namespaces;
+        gs[1].t0 = T0Mode::Dedicated;
+        gs[1].nat = Some(false);
+        gs[2].t0 = T0Mode::Vrf;
+    }
+
+    let shared_tz = scenario(
+        Topology::SharedTransportZone,
+        vec![
+            supervisor("supervisor-a", "10.220.0.0/16", vec![group("team", 8, 1, 2)]),
+            supervisor("supervisor-b", "10.221.0.0/16", vec![group("team", 8, 1, 2)]),
+        ],
+    );
+    let dedicated_tz = Scenario { topology: Topology::DedicatedTransportZones, ..shared_tz.clone() };
+    let multi_nsx = Scenario { topology: Topology::MultiNsx, ..shared_tz.clone() };
+
+    let mut three_zone = scenario(
+        Topology::Single,
+        vec![supervisor("supervisor-zonal", "10.220.0.0/16", vec![group("team", 12, 2, 3)])],
+    );
+    three_zone.se_group = SeGroupSpec { ha_mode: Some(HaMode::ActiveActive), max_se: Some(20), ..Default::default() };
+    three_zone.supervisors[0].zones = 3;
+    three_zone.supervisors[0].survive_zone_loss = true;
+
+    // The seed's claim: SE group of 2 SEs, scale factor 2, one VS per namespace.
+    let mut seed_claim = scenario(
+        Topology::Single,
+        vec![supervisor("supervisor-1", "10.220.0.0/16", vec![group("ns", 9, 1, 0)])],
+    );
+    seed_claim.se_group = SeGroupSpec { ha_mode: Some(HaMode::ActiveActive), buffer_ses: Some(0), ..Default::default() };
+
+    vec![
+        Preset { key: "single", title: "Single Supervisor", summary: "One Supervisor, namespaces inheriting its networks (parts 3-4).", scenario: single },
+        Preset { key: "custom-networks", title: "Custom Ingress/Egress", summary: "Namespaces with their own Ingress, Egress and namespace networks (part 5).", scenario: custom },
+        Preset { key: "dedicated-t0-vrf", title: "Dedicated T0 / VRF", summary: "Namespaces on a dedicated T0 (routed) and on a T0 VRF gateway (parts 6-7).", scenario: dedicated },
+        Preset { key: "shared-tz", title: "Multi-Supervisor, shared TZ", summary: "Two Supervisors on one overlay transport zone: one Avi NSX cloud (part 8).", scenario: shared_tz },
+        Preset { key: "dedicated-tz", title: "Multi-Supervisor, dedicated TZs", summary: "Two Supervisors, a transport zone and an Avi NSX cloud each (part 9).", scenario: dedicated_tz },
+        Preset { key: "multi-nsx", title: "Multi-NSX", summary: "One NSX and one Avi controller cluster per Supervisor (part 10).", scenario: multi_nsx },
+        Preset { key: "three-zone", title: "Three-zone Supervisor", summary: "Zonal Supervisor, Active/Active SEs spread across three zones, surviving a zone loss (part 11).", scenario: three_zone },
+        Preset { key: "seed-claim", title: "\"2 SEs, scale factor 2, 10 namespaces\"", summary: "The seed's rule of thumb, to compare 9 against 10 data interfaces.", scenario: seed_claim },
+    ]
+}
+
+/// The preset with this key.
+pub fn find(key: &str) -> Option<Preset> {
+    all().into_iter().find(|p| p.key == key)
+}
