@@ -156,6 +156,8 @@ pub struct SupervisorDesign {
     pub survive_zone_loss: bool,
     pub supervisor_virtual_services: u32,
     pub se: SeGroupConfig,
+    /// The Supervisor's own SE group overrides, to tell which field set a value.
+    pub se_overrides: SeGroupSpec,
     pub networks: NetworksDesign,
     pub groups: Vec<GroupDesign>,
 }
@@ -202,6 +204,16 @@ impl GroupDesign {
 }
 
 impl SupervisorDesign {
+    /// JSON path of the SE group field that set `max_se` for this Supervisor: its
+    /// own override at `sup_path`, or the scenario-wide `se_group`.
+    pub fn max_se_path(&self, sup_path: &str) -> String {
+        if self.se_overrides.max_se.is_some() {
+            format!("{sup_path}.se_group.max_se")
+        } else {
+            "se_group.max_se".to_string()
+        }
+    }
+
     pub fn namespace_count(&self) -> u64 {
         self.groups.iter().map(|g| g.count as u64).sum()
     }
@@ -533,6 +545,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         survive_zone_loss: sup.survive_zone_loss,
         supervisor_virtual_services: sup.supervisor_virtual_services,
         se,
+        se_overrides: sup.se_group.clone(),
         networks,
         groups,
     };

@@ -59,6 +59,9 @@ pub enum Problem {
     TooFewAddresses { role: String, needed: u64, available: u64 },
     /// A required network is missing and there is no pool to carve it from.
     Missing { role: String, needed: String },
+    /// The pool has enough free addresses in all, but no aligned block of the
+    /// size a network needs is left (the free space is fragmented).
+    NoAlignedRoom { role: String, prefix: u8, free: u64 },
     /// A share link that cannot be read.
     BadLink { reason: String },
 }
@@ -98,6 +101,9 @@ impl fmt::Display for Problem {
             Problem::Missing { role, needed } => {
                 write!(f, "no {role} given and no address pool to carve it from: {needed}")
             }
+            Problem::NoAlignedRoom { role, prefix, free } => {
+                write!(f, "has {free} free addresses but no aligned /{prefix} block left for the {role}")
+            }
             Problem::BadLink { reason } => write!(f, "{reason}"),
         }
     }
@@ -119,7 +125,8 @@ impl fmt::Display for FieldError {
                 | Problem::HostBits { .. }
                 | Problem::PrefixTooLong { .. }
                 | Problem::Overlap { .. }
-                | Problem::TooFewAddresses { .. } => write!(f, "{lead}{} {}", self.value, self.problem),
+                | Problem::TooFewAddresses { .. }
+                | Problem::NoAlignedRoom { .. } => write!(f, "{lead}{} {}", self.value, self.problem),
                 _ => write!(f, "{lead}{}, got {}", self.problem, self.value),
             },
             _ => write!(f, "{lead}{}", self.problem),

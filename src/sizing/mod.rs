@@ -390,9 +390,8 @@ pub fn size_supervisor(sup: &SupervisorDesign, path: &str, cap: &Capacity) -> (S
         ));
     }
     if total > se.max_se {
-        let field = if path.is_empty() { "se_group.max_se".to_string() } else { format!("{path}.se_group.max_se") };
         warnings.push(Warning::new(
-            field,
+            sup.max_se_path(path),
             WarningKind::MaxSeExceeded,
             format!("The SE group needs {total} SEs but max_se is {}: raise max_se to at least {total}.", se.max_se),
         ));

@@ -7,6 +7,8 @@
 //! to this VRF" is only ever asked about the current VRF; each SE remembers the last
 //! VRF it joined, which answers it in O(1).
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::scenario::Placement;
@@ -73,8 +75,9 @@ pub struct Simulator {
     /// Per SE, the last VRF it joined (`u32::MAX`: none).
     last_vrf: Vec<u32>,
     /// SEs with both a free VS slot and a free interface: the only ones that can
-    /// take a VS of a VRF they are not on. Kept in index order.
-    open: Vec<usize>,
+    /// take a VS of a VRF they are not on. Ordered by the placement's preference
+    /// (see [`Simulator::key`]), so the best are first.
+    open: BTreeSet<(u32, usize)>,
     /// SEs attached to the current VRF (in joining order).
     attached: Vec<usize>,
     vrf: u32,
@@ -94,7 +97,7 @@ impl Simulator {
             cfg,
             ses: Vec::new(),
             last_vrf: Vec::new(),
-            open: Vec::new(),
+            open: BTreeSet::new(),
             attached: Vec::new(),
             vrf: u32::MAX,
             vrfs_started: 0,
@@ -135,10 +138,14 @@ impl Simulator {
         id
     }
 
-    fn qualifies(&self, i: usize) -> bool {
-        let se = &self.ses[i];
-        se.virtual_services < self.cfg.max_vs_per_se
-            && (self.last_vrf[i] == self.vrf || (se.vrfs.len() as u32) < self.cfg.data_nics_per_se)
+    /// Preference key among SEs not yet on the VRF: compact wants the most loaded,
+    /// distributed the least loaded; the lower index breaks ties either way.
+    fn key(&self, i: usize) -> (u32, usize) {
+        let vs = self.ses[i].virtual_services;
+        match self.cfg.placement {
+            Placement::Compact => (u32::MAX - vs, i),
+            Placement::Distributed => (vs, i),
+        }
     }
 
     fn place_one(&mut self) {
@@ -157,25 +164,30 @@ impl Simulator {
 
         let need = s - chosen.len();
         if need > 0 {
-            let mut candidates: Vec<usize> = self
-                .attached
-                .iter()
-                .chain(self.open.iter())
-                .copied()
-                .filter(|&i| !chosen.contains(&i) && self.qualifies(i))
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
+            // SEs already on the VRF (few), in preference order...
+            let mut here: Vec<usize> = self.attached.iter().copied().filter(|i| !chosen.contains(i)).collect();
+            here.sort_by_key(|&i| self.key(i));
+            // ...and the best `need` of the others, which the ordered set yields first.
             let cur = self.vrf;
+            let others = self
+                .open
+                .iter()
+                .map(|&(_, i)| i)
+                .filter(|&i| self.last_vrf[i] != cur && !chosen.contains(&i))
+                .take(need);
             match self.cfg.placement {
-                // Already on the VRF first, then the most loaded, then lowest index.
-                Placement::Compact => candidates.sort_by_key(|&i| {
-                    (self.last_vrf[i] != cur, std::cmp::Reverse(self.ses[i].virtual_services), i)
-                }),
-                // Least loaded first, then lowest index.
-                Placement::Distributed => candidates.sort_by_key(|&i| (self.ses[i].virtual_services, i)),
+                // Compact: SEs on the VRF first, then the most loaded.
+                Placement::Compact => {
+                    let picked: Vec<usize> = here.iter().copied().chain(others).take(need).collect();
+                    chosen.extend(picked);
+                }
+                // Distributed: the least loaded, on the VRF or not.
+                Placement::Distributed => {
+                    let mut pool: Vec<usize> = here.iter().copied().chain(others).collect();
+                    pool.sort_by_key(|&i| self.key(i));
+                    chosen.extend(pool.into_iter().take(need));
+                }
             }
-            chosen.extend(candidates.into_iter().take(need));
         }
 
         if chosen.len() < s {
@@ -213,13 +225,15 @@ impl Simulator {
         let i = self.ses.len();
         self.ses.push(SimSe { vrfs: Vec::new(), virtual_services: 0, created_because: because });
         self.last_vrf.push(u32::MAX);
-        self.open.push(i);
+        let key = self.key(i);
+        self.open.insert(key);
         i
     }
 
     fn assign(&mut self, i: usize) {
         let max_vs = self.cfg.max_vs_per_se;
         let nics = self.cfg.data_nics_per_se as usize;
+        let was_open = self.open.remove(&self.key(i));
         if self.last_vrf[i] != self.vrf {
             self.last_vrf[i] = self.vrf;
             self.ses[i].vrfs.push(self.vrf);
@@ -235,10 +249,9 @@ impl Simulator {
             self.full += 1;
             self.attached.retain(|&a| a != i);
         }
-        if se.virtual_services == max_vs || se.vrfs.len() == nics {
-            if let Ok(pos) = self.open.binary_search(&i) {
-                self.open.remove(pos);
-            }
+        if was_open && se.virtual_services < max_vs && se.vrfs.len() < nics {
+            let key = self.key(i);
+            self.open.insert(key);
         }
     }
 }
