@@ -14,6 +14,7 @@
 //! assert!(plan.supervisors[0].service_engines.total >= 2);
 //! ```
 
+pub mod compare;
 pub mod design;
 pub mod error;
 pub mod link;

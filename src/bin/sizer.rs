@@ -57,15 +57,14 @@ fn run(args: &[String]) -> Result<String, Failure> {
             _ => positional.push(a.as_str()),
         }
     }
+    if !matches!(format.as_str(), "json" | "markdown" | "md") {
+        return Err(Failure::Usage(format!("unknown format {format:?}: use json or markdown")));
+    }
     match positional.as_slice() {
         ["plan", source] => {
             let scenario = read_scenario(source)?;
             let plan = plan::plan_scenario(&scenario).map_err(Failure::Input)?;
-            match format.as_str() {
-                "json" => Ok(report::json(&plan)),
-                "markdown" | "md" => Ok(report::markdown(&plan)),
-                other => Err(Failure::Usage(format!("unknown format {other:?}: use json or markdown"))),
-            }
+            Ok(if format == "json" { report::json(&plan) } else { report::markdown(&plan) })
         }
         ["validate", source] => {
             let scenario = read_scenario(source)?;

@@ -3,7 +3,9 @@
 //!
 //! Renderers only format; every number comes from the plan.
 
+pub mod csv;
 mod markdown;
+pub mod snippets;
 
 pub use markdown::markdown;
 

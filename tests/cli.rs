@@ -1,0 +1,173 @@
+//! The `sizer` binary end to end: scenario files in tests/scenarios/ planned and
+//! compared whole against tests/expected/, bad input refused with exit status 2 and
+//! a message naming field and value, never a panic.
+//!
+//! After an intended change of results: `UPDATE_EXPECTED=1 cargo test --test cli`,
+//! then read the diff of tests/expected/ before committing it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn sizer(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sizer"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run sizer");
+    if let Some(text) = stdin {
+        // sizer may exit before reading (a usage error): a broken pipe is fine.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn scenario_files_give_the_expected_whole_results() {
+    let update = std::env::var_os("UPDATE_EXPECTED").is_some();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "scenario files missing");
+    let mut mismatches = Vec::new();
+    for file in &files {
+        let out = sizer(&["plan", file.to_str().unwrap()], None);
+        assert!(out.status.success(), "{}: {}", file.display(), text(&out.stderr));
+        let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let expected_path = root().join("tests/expected").join(file.file_name().unwrap());
+        if update {
+            std::fs::write(&expected_path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+            continue;
+        }
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{} missing", expected_path.display())),
+        )
+        .unwrap();
+        if got != expected {
+            mismatches.push(file.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    assert!(mismatches.is_empty(), "results differ from tests/expected for {mismatches:?}");
+}
+
+/// The headline numbers of the acceptance cases, stated here so that a wrong
+/// expected file cannot hide them.
+#[test]
+fn acceptance_numbers_from_the_cli() {
+    let cases = [
+        // (file, carrying load, buffer, total, lower bound, binding, feasible)
+        ("seed-claim-9-nics.json", 4, 0, 4, 3, "interfaces", true),
+        ("seed-claim-10-nics.json", 2, 0, 2, 2, "minimum", true),
+        ("avi-docs-n-plus-m.json", 3, 1, 4, 3, "virtual_services", true),
+        ("legacy-active-standby-infeasible.json", 4, 0, 4, 3, "interfaces", false),
+    ];
+    for (file, n, m, total, lb, binding, feasible) in cases {
+        let path = root().join("tests/scenarios").join(file);
+        let out = sizer(&["plan", path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let se = &v["supervisors"][0]["service_engines"];
+        assert_eq!(se["carrying_load"], n, "{file}");
+        assert_eq!(se["buffer"], m, "{file}");
+        assert_eq!(se["total"], total, "{file}");
+        assert_eq!(se["lower_bound"], lb, "{file}");
+        assert_eq!(se["binding"], binding, "{file}");
+        assert_eq!(se["feasible"], feasible, "{file}");
+        assert_eq!(se["placement"].as_array().unwrap().len(), total as usize, "{file}");
+    }
+}
+
+#[test]
+fn bad_input_exits_2_and_names_field_and_value() {
+    let big = format!(
+        r#"{{"supervisors":[{{"name":"s","namespaces":[{{"name":"n","count":{}}}]}}]}}"#,
+        1_000_000_000u64
+    );
+    let cases: Vec<(String, &str)> = vec![
+        ("{\"supervisors\": [".into(), "EOF while parsing"),
+        ("not json".into(), "expected ident"),
+        (r#"{"se_group":{"ha_mode":"hot_standby"},"supervisors":[{"name":"s"}]}"#.into(),
+         "se_group.ha_mode: unknown variant `hot_standby`, expected one of `n_plus_m`, `active_active`, `active_standby`"),
+        (r#"{"supervisors":[{"name":"s","namespaces":[{"name":"a"},{"name":"b","count":0}]}]}"#.into(),
+         "supervisors[0].namespaces[1].count: must be at least 1, got 0"),
+        (big, "supervisors[0].namespaces[0].count: must be at most 10000, got 1000000000"),
+        (r#"{"supervisors":[{"name":"s","namespaces":[{"name":"n","count":-3}]}]}"#.into(),
+         "supervisors[0].namespaces[0].count: invalid value: integer `-3`, expected u32"),
+        (r#"{"se_group":{"scale_factor":4,"max_se":2},"supervisors":[{"name":"s"}]}"#.into(),
+         "se_group.scale_factor: a virtual service cannot scale out to more SEs than max_se = 2 (se_group.max_se), got 4"),
+        (r#"{"se_group":{"ha_mode":"active_standby","buffer_ses":2},"supervisors":[{"name":"s"}]}"#.into(),
+         "se_group.buffer_ses: Legacy Active/Standby has no buffer SEs; the standby is the spare (se_group.ha_mode), got 2"),
+        (r#"{"version":7,"supervisors":[]}"#.into(), "version: this build reads scenario version 1, got 7"),
+        (r#"{"supervisors":[{"name":"s","networks":{"ingress_cidr":["10.1.1.1/24"]}}]}"#.into(),
+         "supervisors[0].networks.ingress_cidr[0]: 10.1.1.1/24 has host bits set; did you mean 10.1.1.0/24?"),
+    ];
+    for (input, message) in cases {
+        let out = sizer(&["plan", "-"], Some(&input));
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{input}: {err}");
+        assert!(err.contains(message), "{input}:\n{err}\nshould contain\n{message}");
+        assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn usage_errors_and_missing_files() {
+    let out = sizer(&["frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown command: frobnicate"));
+    let out = sizer(&["plan", "/nonexistent/scenario.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("/nonexistent/scenario.json"));
+    let out = sizer(&["plan", "-", "--format", "pdf"], Some("{\"supervisors\":[{\"name\":\"s\"}]}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown format \"pdf\""));
+}
+
+#[test]
+fn markdown_format_and_stdin() {
+    let scenario = std::fs::read_to_string(root().join("tests/scenarios/seed-claim-9-nics.json")).unwrap();
+    let out = sizer(&["plan", "-", "--format", "markdown"], Some(&scenario));
+    assert!(out.status.success());
+    let md = text(&out.stdout);
+    assert!(md.contains("| **Total SEs** | **4** |"), "{md}");
+    assert!(md.contains("| Perfect-placement lower bound | 3 (data interfaces) |"), "{md}");
+}
+
+#[test]
+fn presets_and_links_round_trip_through_the_cli() {
+    let list = text(&sizer(&["preset"], None).stdout);
+    assert!(list.lines().count() >= 7);
+    for line in list.lines() {
+        let key = line.split_whitespace().next().unwrap();
+        let preset = sizer(&["preset", key], None);
+        assert!(preset.status.success(), "{key}");
+        let scenario = text(&preset.stdout);
+        let code = text(&sizer(&["link", "-"], Some(&scenario)).stdout);
+        let back = sizer(&["unlink", code.trim()], None);
+        assert!(back.status.success(), "{key}: {}", text(&back.stderr));
+        assert_eq!(text(&back.stdout), scenario, "{key}");
+        // The preset files in tests/scenarios are what `sizer preset` prints.
+        let file = root().join(format!("tests/scenarios/preset-{key}.json"));
+        if Path::new(&file).exists() {
+            assert_eq!(std::fs::read_to_string(&file).unwrap(), scenario, "{key}");
+        }
+    }
+    let out = sizer(&["unlink", "v1.garbage!"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not a share link"));
+}

@@ -1,0 +1,175 @@
+// End-to-end tests of the release build (dist/) in headless Chromium, driven by
+// playwright-core. Serves dist/ on 127.0.0.1 under a sub-path (to prove the
+// relative asset paths), and checks what a user sees against the `sizer` CLI.
+//
+//   SIZER=target/release/sizer DIST=dist node run.mjs
+//
+// Screenshots of every preset, in light and dark, go to tests/e2e/screenshots/.
+// The last line is "N passed, M failed"; the exit status is 1 when any failed.
+
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { join, extname, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = process.env.DIST || join(here, "../../dist");
+const SIZER = process.env.SIZER || join(here, "../../target/release/sizer");
+const SHOTS = join(here, "screenshots");
+const BASE_PATH = "/docs/sizer/";
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".png": "image/png", ".webmanifest": "application/manifest+json" };
+
+function serve() {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
+    if (url.pathname === "/host.html") {
+      // A documentation page that embeds the calculator in an iframe.
+      const src = BASE_PATH + "?embed" + (url.search ? "&" + url.search.slice(1) : "");
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<!doctype html><title>host</title><p>Docs page</p><iframe id="calc" src="${src}" style="width:100%;border:0" height="150"></iframe>
+<script>addEventListener("message", e => { if (e.data && e.data.type === "avi-sizer:height") document.getElementById("calc").height = e.data.height; });</script>`);
+      return;
+    }
+    if (!url.pathname.startsWith(BASE_PATH)) { res.writeHead(404); res.end(); return; }
+    let rel = url.pathname.slice(BASE_PATH.length) || "index.html";
+    try {
+      const body = await readFile(join(DIST, rel));
+      res.writeHead(200, { "content-type": TYPES[extname(rel)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+function cli(args, input) {
+  return execFileSync(SIZER, args, { input, encoding: "utf8" });
+}
+
+const results = [];
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}: ${e && e.stack ? e.stack : e}`);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+function eq(a, b, msg) { if (a !== b) throw new Error(`${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`); }
+
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const APP = origin + BASE_PATH;
+await mkdir(SHOTS, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+});
+
+async function openPage(url, opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: opts.scheme || "light" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="se-total-0"]', { timeout: 60000 });
+  return { page, context, errors };
+}
+
+async function shownTotals(page) {
+  return page.$$eval('[data-testid^="se-total-"]', (els) => els.map((e) => e.textContent.trim()));
+}
+
+const presets = cli(["preset"]).trim().split("\n").map((l) => l.split(/\s+/)[0]);
+
+await test("page loads from a sub-path without console errors", async () => {
+  const { page, context, errors } = await openPage(APP);
+  const title = await page.title();
+  assert(title.length > 0, "empty title");
+  await page.waitForTimeout(300);
+  eq(errors.length, 0, "console errors " + errors.join(" | "));
+  await context.close();
+});
+
+for (const key of presets) {
+  await test(`preset ${key} shows the numbers the CLI gives`, async () => {
+    const { page, context, errors } = await openPage(APP);
+    await page.click(`[data-testid="preset-${key}"]`);
+    await page.waitForTimeout(200);
+    const plan = JSON.parse(cli(["plan", "-"], cli(["preset", key])));
+    const expected = plan.supervisors.map((s) => String(s.service_engines.total));
+    const shown = await shownTotals(page);
+    eq(JSON.stringify(shown), JSON.stringify(expected), `SE totals for ${key}`);
+    for (let i = 0; i < plan.supervisors.length; i++) {
+      const binding = await page.textContent(`[data-testid="se-binding-${i}"]`);
+      const label = { interfaces: "data interfaces", virtual_services: "virtual-service slots", scale_out: "scale-out", minimum: "minimum group size" }[plan.supervisors[i].service_engines.binding];
+      assert(binding.includes(label), `binding for ${key}[${i}]: "${binding}" lacks "${label}"`);
+    }
+    await page.screenshot({ path: join(SHOTS, `preset-${key}-light.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: join(SHOTS, `preset-${key}-dark.png`), fullPage: true });
+    eq(errors.length, 0, "console errors " + errors.join(" | "));
+    await context.close();
+  });
+}
+
+await test("a copied link opened in a fresh browser shows the same page", async () => {
+  const a = await openPage(APP);
+  await a.page.click('[data-testid="preset-three-zone"]');
+  await a.page.fill("#supervisors-0-namespaces-0-count", "17");
+  await a.page.waitForTimeout(300);
+  const url = a.page.url();
+  assert(url.includes("#s=v1."), "URL has no scenario fragment: " + url);
+  const totals = await shownTotals(a.page);
+  const code = decodeURIComponent(url.split("#s=")[1]);
+  const scenario = cli(["unlink", code]);
+  const plan = JSON.parse(cli(["plan", "-"], scenario));
+  eq(totals[0], String(plan.supervisors[0].service_engines.total), "total after typing 17");
+  eq(JSON.parse(scenario).supervisors[0].namespaces[0].count, 17, "link carries the typed count");
+  await a.context.close();
+  const b = await openPage(url);
+  eq(JSON.stringify(await shownTotals(b.page)), JSON.stringify(totals), "totals in a fresh browser");
+  eq(await b.page.inputValue("#supervisors-0-namespaces-0-count"), "17", "count field in a fresh browser");
+  eq(b.errors.length, 0, "console errors " + b.errors.join(" | "));
+  await b.context.close();
+});
+
+await test("a corrupt link shows a notice and the default scenario", async () => {
+  const { page, context } = await openPage(APP + "#s=v1.corrupt!!");
+  const notice = await page.textContent('[data-testid="notice"]');
+  assert(/link/i.test(notice), "notice does not mention the link: " + notice);
+  const plan = JSON.parse(cli(["plan", "-"], cli(["preset", "single"])));
+  eq((await shownTotals(page))[0], String(plan.supervisors[0].service_engines.total), "default scenario total");
+  await context.close();
+});
+
+await test("a bad CIDR is marked, keeps its text and the results stay", async () => {
+  const { page, context } = await openPage(APP);
+  const before = await shownTotals(page);
+  const field = "#supervisors-0-networks-address_pool-0";
+  await page.fill(field, "10.300.0.0/16");
+  await page.waitForTimeout(200);
+  eq(await page.inputValue(field), "10.300.0.0/16", "text kept");
+  eq(await page.getAttribute(field, "aria-invalid"), "true", "aria-invalid");
+  const described = await page.getAttribute(field, "aria-describedby");
+  const msg = await page.textContent("#" + described);
+  assert(/IPv4 CIDR/.test(msg), "message: " + msg);
+  eq(JSON.stringify(await shownTotals(page)), JSON.stringify(before), "results kept");
+  await context.close();
+});
+
+await browser.close();
+server.close();
+const passed = results.filter((r) => r[1]).length;
+const failed = results.length - passed;
+console.log(`screenshots: ${SHOTS}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
