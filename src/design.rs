@@ -394,7 +394,8 @@ fn se_group(c: &mut Checker, base: &str, spec: &SeGroupSpec) -> SeGroupConfig {
         vcpus_per_se: vcpus,
         memory_gb_per_se: memory,
         disk_gb_per_se: disk,
-        placement: spec.placement.unwrap_or_default(),
+        // Legacy A/S is one fixed pair: Avi ignores the placement setting.
+        placement: if ha_mode == HaMode::ActiveStandby { Placement::Compact } else { spec.placement.unwrap_or_default() },
     }
 }
 
@@ -659,6 +660,16 @@ mod tests {
             let d = with(|sc| sc.se_group.ha_mode = Some(mode)).unwrap();
             assert_eq!((d.supervisors[0].se.scale_factor, d.supervisors[0].se.buffer_ses), (s, m), "{mode:?}");
         }
+    }
+
+    #[test]
+    fn active_standby_ignores_placement() {
+        let d = with(|s| {
+            s.se_group.ha_mode = Some(HaMode::ActiveStandby);
+            s.se_group.placement = Some(Placement::Distributed);
+        })
+        .unwrap();
+        assert_eq!(d.supervisors[0].se.placement, Placement::Compact);
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn markdown_format_and_stdin() {
     let out = sizer(&["plan", "-", "--format", "markdown"], Some(&scenario));
     assert!(out.status.success());
     let md = text(&out.stdout);
-    assert!(md.contains("| **Total SEs** | **4** |"), "{md}");
+    assert!(md.contains("| Total SEs | 4 |"), "{md}");
     assert!(md.contains("| Perfect-placement lower bound | 3 (data interfaces) |"), "{md}");
 }
 

@@ -1,0 +1,127 @@
+//! The plan's tables, each defined once; [`super::table::Table`] renders them as
+//! Markdown, CSV, TSV or HTML.
+
+use super::table::Table;
+use crate::plan::{Plan, SupervisorPlan};
+use crate::sizing::SeRole;
+
+pub fn role(r: SeRole) -> &'static str {
+    match r {
+        SeRole::Active => "active",
+        SeRole::Standby => "standby",
+        SeRole::Buffer => "buffer",
+        SeRole::ZoneSpare => "zone spare",
+    }
+}
+
+/// Topology and resources of the whole design.
+pub fn overview(plan: &Plan) -> Table {
+    let t = &plan.topology;
+    let mut table = Table::new(
+        "overview",
+        "Design overview",
+        &["Topology", "NSX managers", "Avi NSX clouds", "Avi controller clusters", "SE vCPU", "SE memory (GB)", "Service Units"],
+    );
+    table.row(vec![
+        t.topology.label().into(),
+        t.nsx_managers.to_string(),
+        t.nsx_clouds.to_string(),
+        t.controller_clusters.len().to_string(),
+        t.resources.vcpus.to_string(),
+        t.resources.memory_gb.to_string(),
+        t.resources.service_units.to_string(),
+    ]);
+    table
+}
+
+/// One row per Avi controller cluster.
+pub fn controllers(plan: &Plan) -> Table {
+    let mut table =
+        Table::new("controllers", "Avi controller clusters", &["Controller cluster", "Supervisors", "VS", "SEs", "Size", "DNS SE group"]);
+    for c in &plan.topology.controller_clusters {
+        table.row(vec![
+            c.name.clone(),
+            c.supervisors.join(", "),
+            c.virtual_services.to_string(),
+            c.service_engines.to_string(),
+            format!("{} x {} ({} vCPU / {} GB)", c.nodes, c.size, c.vcpus_per_node, c.memory_gb_per_node),
+            c.dns_se_group.as_ref().map(|d| format!("{} SEs", d.total)).unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    table
+}
+
+/// The SE group's answer for one Supervisor.
+pub fn se_summary(sp: &SupervisorPlan) -> Table {
+    let se = &sp.se.service_engines;
+    let set = &sp.se.settings;
+    let r = &sp.se.resources;
+    let verdict = if se.feasible { "" } else { " (infeasible)" };
+    let mut t = Table::new(format!("se-summary-{}", sp.name), format!("Service Engines: {}", sp.name), &["SE group", "value"]);
+    let rows: [(&str, String); 13] = [
+        ("HA mode", format!("{} ({})", set.ha_mode.label(), set.ha_mode.avi_api())),
+        ("Scale factor / buffer", format!("{} / {}", set.scale_factor, set.buffer_ses)),
+        ("Data interfaces / VS per SE", format!("{} / {}", set.data_nics_per_se, set.max_vs_per_se)),
+        ("SEs carrying load", se.carrying_load.to_string()),
+        ("Buffer SEs", se.buffer.to_string()),
+        ("Zone spares", se.zone_spare.to_string()),
+        ("Total SEs", format!("{}{verdict}", se.total)),
+        ("Perfect-placement lower bound", format!("{} ({})", se.lower_bound, se.lower_bound_binding.label())),
+        ("Binding constraint", se.binding.label().to_string()),
+        ("max_se", se.max_se.to_string()),
+        ("vCPU / memory / disk", format!("{} / {} GB / {} GB", r.vcpus, r.memory_gb, r.disk_gb)),
+        ("Service Units", r.service_units.to_string()),
+        (
+            "Namespaces before the next SE",
+            sp.se.headroom.namespaces_before_next_se.map(|n| n.to_string()).unwrap_or_else(|| "no limit".into()),
+        ),
+    ];
+    for (k, v) in rows {
+        t.row(vec![k.to_string(), v]);
+    }
+    t
+}
+
+/// What each SE holds.
+pub fn se_placement(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("se-placement-{}", sp.name),
+        format!("SE placement: {}", sp.name),
+        &["SE", "role", "zone", "interfaces", "VS slots", "T1s (VRFs)"],
+    );
+    for p in &sp.se.service_engines.placement {
+        t.row(vec![
+            format!("se-{}", p.index),
+            role(p.role).into(),
+            p.zone.map(|z| z.to_string()).unwrap_or_else(|| "-".into()),
+            format!("{}/{}", p.interfaces_used, p.interfaces),
+            format!("{}/{}", p.virtual_services, p.vs_slots),
+            p.vrfs.join(" "),
+        ]);
+    }
+    t
+}
+
+/// At which namespace count the SE count changes.
+pub fn growth_steps(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("growth-{}", sp.name),
+        format!("Growth steps: {}", sp.name),
+        &["at namespace", "SEs carrying load", "total SEs", "added for", "when"],
+    );
+    for s in &sp.se.headroom.steps {
+        t.row(vec![
+            s.namespaces.to_string(),
+            s.carrying_load.to_string(),
+            s.total.to_string(),
+            s.binding.label().into(),
+            if s.projected { "projected".into() } else { "today".into() },
+        ]);
+    }
+    t
+}
+
+/// Every table of a Supervisor, in document order.
+pub fn supervisor_tables(sp: &SupervisorPlan) -> Vec<Table> {
+    vec![se_summary(sp), se_placement(sp), growth_steps(sp)]
+}
