@@ -44,10 +44,11 @@ impl std::ops::Deref for SupervisorPlan {
 pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
     let mut supervisors = Vec::with_capacity(design.supervisors.len());
     let mut errors = Vec::new();
-    for (i, sup) in design.supervisors.iter().enumerate() {
+    let (nets, across) = network::plan_all(design);
+    for (i, (sup, net)) in design.supervisors.iter().zip(nets).enumerate() {
         let path = format!("supervisors[{i}]");
         let (se, mut warnings) = sizing::size_supervisor(sup, &path, &design.capacity);
-        match network::plan_supervisor(sup, i) {
+        match net {
             Ok((net, net_warnings)) => {
                 warnings.extend(net_warnings);
                 supervisors.push(SupervisorPlan { name: sup.name.clone(), se, net, warnings });
@@ -55,7 +56,7 @@ pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
             Err(e) => errors.extend(e),
         }
     }
-    errors.extend(network::check_across_supervisors(design));
+    errors.extend(across);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -68,4 +69,44 @@ pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
 /// Validates and plans a scenario.
 pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
     plan(&validate(scenario)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{NamespaceGroup, Supervisor, Topology};
+    use ipnet::Ipv4Net;
+
+    fn routed(p: &SupervisorPlan) -> Vec<Ipv4Net> {
+        let n = &p.net.networks;
+        n.ingress_cidr.iter().chain(&n.egress_cidr).chain(&n.namespace_network).map(|c| c.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn supervisors_sharing_a_pool_carve_around_each_other() {
+        let mut s = Scenario { topology: Topology::SharedTransportZone, ..Scenario::default() };
+        s.supervisors.clear();
+        for name in ["a", "b", "c"] {
+            let mut sup = Supervisor::new(name);
+            sup.networks.address_pool = vec!["10.50.0.0/16".into()];
+            let mut g = NamespaceGroup::new("team", 20);
+            g.tkg_clusters = 1;
+            g.lb_services_per_cluster = 2;
+            sup.namespaces.push(g);
+            s.supervisors.push(sup);
+        }
+        // b was given its Ingress CIDR inside the shared pool: a must carve around it.
+        s.supervisors[1].networks.ingress_cidr = vec!["10.50.0.0/24".into()];
+        let plan = plan_scenario(&s).unwrap_or_else(|e| panic!("{}", crate::error::render_all(&e)));
+        let pool: Ipv4Net = "10.50.0.0/16".parse().unwrap();
+        let all: Vec<Ipv4Net> = plan.supervisors.iter().flat_map(routed).collect();
+        assert_eq!(all.len(), 9);
+        for (i, x) in all.iter().enumerate() {
+            assert!(pool.contains(x), "{x} outside the pool");
+            for y in &all[i + 1..] {
+                assert!(!x.contains(y) && !y.contains(x), "{x} overlaps {y}");
+            }
+        }
+        assert_eq!(plan.supervisors[1].net.networks.ingress_cidr, vec!["10.50.0.0/24".to_string()]);
+    }
 }

@@ -1,0 +1,400 @@
+//! Where each network comes from: the demand of every scope (the Supervisor's
+//! networks and each group's custom ones), then given, default or carved from the
+//! address pool, largest block first.
+
+use crate::design::{defaults, Cidr, GroupDesign, SupervisorDesign};
+use crate::error::{FieldError, Problem};
+
+use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, subnets_for, with_growth, Block, Span, RESERVED};
+use super::{Role, Source};
+
+/// Index of the three carvable roles in per-role arrays.
+pub(crate) const INGRESS: usize = 0;
+pub(crate) const EGRESS: usize = 1;
+pub(crate) const NAMESPACE: usize = 2;
+pub(crate) const ROLES: [Role; 3] = [Role::IngressCidr, Role::EgressCidr, Role::NamespaceNetwork];
+
+/// Shortest prefix a carved block may have per role: /27 Ingress and Egress, /23 namespace network.
+const LONGEST: [u8; 3] = [27, 27, 23];
+
+/// Who draws from a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Owner {
+    Supervisor,
+    Group(usize),
+}
+
+/// One network of one role that a set of consumers draws from: the Supervisor's
+/// (shared by itself and every group without its own), or a group's custom one.
+#[derive(Debug, Clone)]
+pub(crate) struct Scope {
+    pub role: Role,
+    pub owner: Owner,
+    /// JSON path of the list field, e.g. `supervisors[0].networks.ingress_cidr`.
+    pub path: String,
+    pub source: Source,
+    /// The CIDRs as given (empty unless `source` is `Given`), for element paths.
+    pub given: Vec<Cidr>,
+    pub blocks: Vec<Block>,
+    /// VIPs, SNAT IPs, or namespace-network addresses (subnet sizes summed).
+    pub demand: u64,
+    pub with_growth: u64,
+    /// Missing, or could not be carved; an error already says so.
+    pub failed: bool,
+}
+
+impl Scope {
+    /// The blocks as text, joined, with where they came from when not given.
+    pub fn value(&self) -> String {
+        let list = self.blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ");
+        match self.source {
+            Source::Given => self.given.iter().map(|c| c.net.to_string()).collect::<Vec<_>>().join(", "),
+            Source::Default => format!("{list} (default)"),
+            Source::Carved => format!("{list} (carved from the address pool)"),
+            Source::None => list,
+        }
+    }
+}
+
+/// What one namespace of a group takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GroupNeeds {
+    pub prefix: u8,
+    /// Subnets of the namespace segment (vSphere pods).
+    pub ns_subnets: u64,
+    /// Subnets of each TKG cluster segment (nodes plus one surge node).
+    pub cluster_subnets: u64,
+    /// All subnets of one namespace.
+    pub subnets: u64,
+    /// Their addresses.
+    pub addresses: u64,
+    pub vips: u64,
+    pub snat: u64,
+}
+
+pub(crate) fn group_needs(g: &GroupDesign) -> GroupNeeds {
+    let prefix = g.namespace_subnet_prefix;
+    let ns_subnets = subnets_for(u64::from(g.vsphere_pods), prefix);
+    let cluster_subnets = subnets_for(u64::from(g.nodes_per_cluster()), prefix);
+    let subnets = ns_subnets.saturating_add(u64::from(g.tkg_clusters).saturating_mul(cluster_subnets));
+    GroupNeeds {
+        prefix,
+        ns_subnets,
+        cluster_subnets,
+        subnets,
+        addresses: subnets.saturating_mul(size_of_prefix(prefix)),
+        vips: g.vs_per_namespace(),
+        snat: u64::from(g.nat),
+    }
+}
+
+/// A block carved from the pool.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Carve {
+    pub scope: usize,
+    pub block: Block,
+    pub pool: usize,
+}
+
+/// Every scope resolved to blocks, or the errors saying why not.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    pub scopes: Vec<Scope>,
+    /// The Supervisor's scope per role (`None`: egress not needed).
+    pub sup_scopes: [Option<usize>; 3],
+    /// Per group, the scope each role draws from (`None`: egress without NAT).
+    pub group_scopes: Vec<[Option<usize>; 3]>,
+    pub needs: Vec<GroupNeeds>,
+    pub service: Block,
+    pub service_source: Source,
+    /// The 5 management addresses, when `management_start` is given.
+    pub management: Option<Span>,
+    pub pools: Vec<Block>,
+    pub carved: Vec<Carve>,
+    pub errors: Vec<FieldError>,
+}
+
+fn parse_default(text: &str) -> Block {
+    // The defaults are constants known to parse; fall back to a harmless /32 rather than panic.
+    text.parse::<ipnet::Ipv4Net>().map(|n| Block::of(&n)).unwrap_or(Block { start: 0, prefix: 32 })
+}
+
+/// Resolves where every network of Supervisor `index` comes from, carving from
+/// its pool what is neither given nor defaulted.
+/// `taken`: space other Supervisors hold (their given networks, and what earlier
+/// ones carved), so that Supervisors sharing a pool carve around each other.
+pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> Resolved {
+    let base = format!("supervisors[{index}]");
+    let n = &sup.networks;
+    let growth = n.growth_percent;
+    let needs: Vec<GroupNeeds> = sup.groups.iter().map(group_needs).collect();
+    let mut errors = Vec::new();
+
+    // Demand on the Supervisor's own networks: itself plus every group that inherits them.
+    let mut demand = [
+        u64::from(sup.supervisor_virtual_services),
+        u64::from(sup.nat),
+        size_of_prefix(n.namespace_subnet_prefix),
+    ];
+    for (g, need) in sup.groups.iter().zip(&needs) {
+        let count = u64::from(g.count);
+        if g.ingress_cidr.is_empty() {
+            demand[INGRESS] = demand[INGRESS].saturating_add(count.saturating_mul(need.vips));
+        }
+        if g.nat && g.egress_cidr.is_empty() && sup.nat {
+            demand[EGRESS] = demand[EGRESS].saturating_add(count);
+        }
+        if g.namespace_network.is_empty() {
+            demand[NAMESPACE] = demand[NAMESPACE].saturating_add(count.saturating_mul(need.addresses));
+        }
+    }
+
+    let mut scopes: Vec<Scope> = Vec::new();
+    let new_scope = |role: usize, owner: Owner, path: String, given: &[Cidr], demand: u64| Scope {
+        role: ROLES[role],
+        owner,
+        path,
+        source: if given.is_empty() { Source::None } else { Source::Given },
+        given: given.to_vec(),
+        blocks: given.iter().map(|c| Block::of(&c.net)).collect(),
+        demand,
+        with_growth: with_growth(demand, growth),
+        failed: false,
+    };
+    let sup_given = [&n.ingress_cidr, &n.egress_cidr, &n.namespace_network];
+    let mut sup_scopes = [None; 3];
+    for role in [INGRESS, EGRESS, NAMESPACE] {
+        // The Ingress CIDR and namespace network are required to enable a Supervisor;
+        // an Egress CIDR only with NAT.
+        if role == EGRESS && !sup.nat && sup_given[role].is_empty() {
+            continue;
+        }
+        let path = format!("{base}.networks.{}", ROLES[role].field());
+        sup_scopes[role] = Some(scopes.len());
+        scopes.push(new_scope(role, Owner::Supervisor, path, sup_given[role], demand[role]));
+    }
+    let mut group_scopes = Vec::with_capacity(sup.groups.len());
+    for (j, (g, need)) in sup.groups.iter().zip(&needs).enumerate() {
+        let count = u64::from(g.count);
+        let own = [&g.ingress_cidr, &g.egress_cidr, &g.namespace_network];
+        let per_ns = [need.vips, 1, need.addresses];
+        let mut mine = [sup_scopes[INGRESS], if g.nat { sup_scopes[EGRESS] } else { None }, sup_scopes[NAMESPACE]];
+        for role in [INGRESS, EGRESS, NAMESPACE] {
+            // With NAT off on the Supervisor there is no Supervisor Egress CIDR to
+            // inherit: a NAT'd group needs its own (carved when there is a pool).
+            let orphan = role == EGRESS && g.nat && !sup.nat;
+            if own[role].is_empty() && !orphan {
+                continue;
+            }
+            if role == EGRESS && !g.nat {
+                continue;
+            }
+            let path = format!("{}.{}", g.path, ROLES[role].field());
+            mine[role] = Some(scopes.len());
+            scopes.push(new_scope(role, Owner::Group(j), path, own[role], count.saturating_mul(per_ns[role])));
+        }
+        group_scopes.push(mine);
+    }
+
+    let service = match &n.service_cidr {
+        Some(c) => (Block::of(&c.net), Source::Given),
+        None => (parse_default(defaults::SERVICE_CIDR), Source::Default),
+    };
+    let management = n.management_start.map(|a| {
+        let start = u64::from(u32::from(a));
+        Span { start, end: start.saturating_add(5).min(addr::SPACE) }
+    });
+    let pools: Vec<Block> = n.address_pool.iter().map(|c| Block::of(&c.net)).collect();
+
+    // Not given: default, carve target, or missing.
+    let mut targets: Vec<(usize, u64, Option<u8>)> = Vec::new(); // (scope, block size, prefix)
+    for (s, scope) in scopes.iter_mut().enumerate() {
+        if scope.source == Source::Given {
+            continue;
+        }
+        let role = ROLES.iter().position(|r| *r == scope.role).unwrap_or(NAMESPACE);
+        let need = scope.with_growth;
+        let prefix = if role == NAMESPACE {
+            addr::block_prefix_for(need, LONGEST[role])
+        } else {
+            pool_prefix_for(need, LONGEST[role])
+        };
+        if role == NAMESPACE && scope.owner == Owner::Supervisor && pools.is_empty() {
+            scope.source = Source::Default;
+            scope.blocks = vec![parse_default(defaults::NAMESPACE_NETWORK)];
+        } else if pools.is_empty() {
+            scope.failed = true;
+            let what = if role == INGRESS { "VIPs" } else { "SNAT IPs" };
+            let size = match prefix {
+                Some(p) => format!("a /{p} or larger"),
+                None => "more than an IPv4 /0".to_string(),
+            };
+            let mut needed = format!("{size} for {} {what} + {growth}% growth", scope.demand);
+            if role == EGRESS && scope.owner != Owner::Supervisor {
+                needed.push_str(" (the Supervisor has NAT off, so NAT'd namespaces need an Egress CIDR of their own)");
+            }
+            errors.push(FieldError::new(scope.path.clone(), "", Problem::Missing { role: scope.role.label().to_string(), needed }));
+        } else {
+            let size = prefix.map(size_of_prefix).unwrap_or(need);
+            targets.push((s, size, prefix));
+        }
+    }
+
+    let mut carved = Vec::new();
+    if !targets.is_empty() {
+        let mut used = used_spans(&scopes, service.0, management);
+        used.extend_from_slice(taken);
+        used.sort();
+        carve(&mut scopes, &mut targets, &pools, &used, &base, &mut carved, &mut errors);
+    }
+
+    Resolved {
+        scopes,
+        sup_scopes,
+        group_scopes,
+        needs,
+        service: service.0,
+        service_source: service.1,
+        management,
+        pools,
+        carved,
+        errors,
+    }
+}
+
+/// Space taken before carving: given and default networks, the service CIDR, the management range.
+fn used_spans(scopes: &[Scope], service: Block, management: Option<Span>) -> Vec<Span> {
+    let mut used: Vec<Span> = scopes.iter().flat_map(|s| s.blocks.iter().map(|b| b.span())).collect();
+    used.push(service.span());
+    used.extend(management);
+    used.sort();
+    used
+}
+
+/// Total length of the union of spans.
+pub(crate) fn union_len(spans: &mut [Span]) -> u64 {
+    spans.sort();
+    let mut total = 0u64;
+    let mut cur: Option<Span> = None;
+    for s in spans.iter() {
+        match cur {
+            Some(c) if s.start <= c.end => cur = Some(Span { start: c.start, end: c.end.max(s.end) }),
+            Some(c) => {
+                total = total.saturating_add(c.len());
+                cur = Some(*s);
+            }
+            None => cur = Some(*s),
+        }
+    }
+    total.saturating_add(cur.map_or(0, |c| c.len()))
+}
+
+/// Lowest aligned `size` block inside `pool` clear of every span in `avoid`.
+fn find_slot(pool: Block, size: u64, avoid: &[Span]) -> Option<u64> {
+    if size > pool.size() {
+        return None;
+    }
+    let mut c = align_up(pool.start, size);
+    loop {
+        let end = c.checked_add(size)?;
+        if end > pool.end() {
+            return None;
+        }
+        let want = Span { start: c, end };
+        match avoid.iter().filter(|u| u.overlaps(want)).map(|u| u.end).max() {
+            Some(e) => c = align_up(e, size),
+            None => return Some(c),
+        }
+    }
+}
+
+fn carve(
+    scopes: &mut [Scope],
+    targets: &mut [(usize, u64, Option<u8>)],
+    pools: &[Block],
+    used: &[Span],
+    base: &str,
+    carved: &mut Vec<Carve>,
+    errors: &mut Vec<FieldError>,
+) {
+    let pool_path = format!("{base}.networks.address_pool");
+    let pool_value = pools.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ");
+    // Largest first; ties keep scope order (Supervisor Ingress, Egress, namespace, then groups).
+    targets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let mut pool_spans: Vec<Span> = pools.iter().map(|b| b.span()).collect();
+    let pool_total = union_len(&mut pool_spans);
+    let mut inside: Vec<Span> =
+        used.iter().flat_map(|u| pool_spans.iter().map(move |p| u.intersect(*p))).filter(|s| s.len() > 0).collect();
+    let available = pool_total.saturating_sub(union_len(&mut inside));
+    let needed = targets.iter().fold(0u64, |acc, t| acc.saturating_add(t.1));
+    if needed > available {
+        let list = targets
+            .iter()
+            .filter_map(|t| scopes.get(t.0).map(|s| (s, t)))
+            .map(|(s, t)| {
+                let size = match t.2 {
+                    Some(p) => format!("/{p}"),
+                    None => format!("of {} addresses", t.1),
+                };
+                match s.owner {
+                    Owner::Supervisor => format!("{} {size}", s.role.label()),
+                    Owner::Group(_) => format!("{} {size} for {}", s.role.label(), s.path),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        errors.push(FieldError::new(
+            pool_path,
+            pool_value,
+            Problem::TooFewAddresses { role: format!("networks to carve ({list})"), needed, available },
+        ));
+        for t in targets.iter() {
+            if let Some(s) = scopes.get_mut(t.0) {
+                s.failed = true;
+            }
+        }
+        return;
+    }
+
+    let mut taken: Vec<Span> = used.to_vec();
+    let mut free = available;
+    for &(s, size, prefix) in targets.iter() {
+        let Some(scope) = scopes.get_mut(s) else { continue };
+        let mut placed = None;
+        if let Some(prefix) = prefix {
+            // First try to stay clear of the NSX and TKG reserved ranges, then accept them (a warning says so).
+            let mut with_reserved = taken.clone();
+            with_reserved.extend(RESERVED.iter().map(|r| r.block.span()));
+            'passes: for avoid in [&with_reserved, &taken] {
+                for (pi, pool) in pools.iter().enumerate() {
+                    if let Some(start) = find_slot(*pool, size, avoid) {
+                        placed = Some((Block { start, prefix }, pi));
+                        break 'passes;
+                    }
+                }
+            }
+        }
+        match placed {
+            Some((block, pool)) => {
+                taken.push(block.span());
+                free = free.saturating_sub(size);
+                scope.source = Source::Carved;
+                scope.blocks = vec![block];
+                carved.push(Carve { scope: s, block, pool });
+            }
+            None => {
+                scope.failed = true;
+                errors.push(FieldError::new(
+                    pool_path.clone(),
+                    pool_value.clone(),
+                    Problem::NoAlignedRoom {
+                        role: format!("{} ({})", scope.role.label(), scope.path),
+                        prefix: prefix.unwrap_or(0),
+                        free,
+                    },
+                ));
+            }
+        }
+    }
+}

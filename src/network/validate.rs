@@ -1,0 +1,148 @@
+//! Overlap checks: between any two networks of a Supervisor (errors), between
+//! routed networks of different Supervisors (errors), and against the NSX and TKG
+//! reserved ranges (warnings). Every message names both ranges.
+
+use crate::error::{FieldError, Problem, Warning, WarningKind};
+
+use super::addr::{addr, Span, RESERVED};
+use super::carve::Resolved;
+use super::{Role, Source};
+
+/// One network with the field it comes from.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub span: Span,
+    pub role: Role,
+    pub path: String,
+    pub value: String,
+    /// Which Supervisor (for the cross-Supervisor check).
+    pub sup: usize,
+}
+
+/// Every network of a Supervisor, in document order: the namespace network,
+/// service CIDR, Ingress, Egress, management range, then each group's own
+/// networks. Carved blocks are included only when `carved` is set (they cannot
+/// overlap anything by construction, but they can overlap reserved ranges and
+/// other Supervisors).
+pub(crate) fn entries(r: &Resolved, index: usize, carved: bool) -> Vec<Entry> {
+    let base = format!("supervisors[{index}].networks");
+    let mut out = Vec::new();
+    let scope_entries = |s: &super::carve::Scope, out: &mut Vec<Entry>| match s.source {
+        Source::Given => out.extend(s.given.iter().map(|c| Entry {
+            span: super::addr::Block::of(&c.net).span(),
+            role: s.role,
+            path: c.path.clone(),
+            value: c.net.to_string(),
+            sup: index,
+        })),
+        Source::Default => out.extend(s.blocks.iter().map(|b| Entry {
+            span: b.span(),
+            role: s.role,
+            path: s.path.clone(),
+            value: format!("{b} (default)"),
+            sup: index,
+        })),
+        Source::Carved if carved => out.extend(s.blocks.iter().map(|b| Entry {
+            span: b.span(),
+            role: s.role,
+            path: s.path.clone(),
+            value: format!("{b} (carved from the address pool)"),
+            sup: index,
+        })),
+        _ => {}
+    };
+    let sup_scopes: Vec<_> = r.scopes.iter().filter(|s| s.owner == super::carve::Owner::Supervisor).collect();
+    for role in [Role::NamespaceNetwork] {
+        for s in sup_scopes.iter().filter(|s| s.role == role) {
+            scope_entries(s, &mut out);
+        }
+    }
+    let service_value = match r.service_source {
+        Source::Default => format!("{} (default)", r.service),
+        _ => r.service.to_string(),
+    };
+    out.push(Entry { span: r.service.span(), role: Role::ServiceCidr, path: format!("{base}.service_cidr"), value: service_value, sup: index });
+    for role in [Role::IngressCidr, Role::EgressCidr] {
+        for s in sup_scopes.iter().filter(|s| s.role == role) {
+            scope_entries(s, &mut out);
+        }
+    }
+    if let Some(m) = r.management {
+        out.push(Entry {
+            span: m,
+            role: Role::Management,
+            path: format!("{base}.management_start"),
+            value: format!("{} (management range {}-{})", addr(m.start), addr(m.start), addr(m.end.saturating_sub(1))),
+            sup: index,
+        });
+    }
+    for s in r.scopes.iter().filter(|s| s.owner != super::carve::Owner::Supervisor) {
+        scope_entries(s, &mut out);
+    }
+    out
+}
+
+/// Every overlapping pair, each reported once at the entry that comes later in
+/// document order, naming the earlier one. `across` limits the pairs to entries
+/// of different Supervisors.
+pub(crate) fn overlaps(entries: &[Entry], across: bool) -> Vec<FieldError> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| entries.get(i).map(|e| (e.span.start, i)));
+    let mut pairs = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        let Some(a) = entries.get(i) else { continue };
+        for &j in order.iter().skip(k + 1) {
+            let Some(b) = entries.get(j) else { continue };
+            if b.span.start >= a.span.end {
+                break;
+            }
+            if across && a.sup == b.sup {
+                continue;
+            }
+            pairs.push((i.min(j), i.max(j)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .filter_map(|(first, later)| {
+            let (a, b) = (entries.get(first)?, entries.get(later)?);
+            Some(FieldError::new(
+                b.path.clone(),
+                b.value.clone(),
+                Problem::Overlap { other_path: a.path.clone(), other_value: a.value.clone() },
+            ))
+        })
+        .collect()
+}
+
+/// Warnings for networks that overlap the NSX transit ranges (any network) or the
+/// TKG cluster defaults (namespace, Ingress and Egress networks; for the service
+/// CIDR the sources do not settle it, and the warning says so).
+pub(crate) fn reserved_warnings(entries: &[Entry]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for e in entries {
+        for r in RESERVED.iter().filter(|r| r.block.span().overlaps(e.span)) {
+            let message = if !r.tkg {
+                format!(
+                    "{} overlaps {}, {}: NSX routes that range internally; change the network or the NSX transit subnet",
+                    e.value, r.block, r.what
+                )
+            } else {
+                match e.role {
+                    Role::IngressCidr | Role::EgressCidr | Role::NamespaceNetwork => format!(
+                        "{} overlaps {}, {}: TKG clusters that keep their defaults cannot reach it; change the network or set the clusters' pod and service CIDRs",
+                        e.value, r.block, r.what
+                    ),
+                    Role::ServiceCidr => format!(
+                        "{} overlaps {}, {}: sources do not settle whether TKG cluster defaults may overlap the Supervisor's internal service CIDR; keep them apart or set the clusters' CIDRs to be sure",
+                        e.value, r.block, r.what
+                    ),
+                    Role::Management => continue,
+                }
+            };
+            out.push(Warning::new(e.path.clone(), WarningKind::ReservedOverlap, message));
+        }
+    }
+    out
+}
