@@ -43,11 +43,16 @@ fn figures(sp: Option<&SupervisorPlan>) -> Vec<(&'static str, String)> {
         format!("{} GB", r.disk_gb),
         r.service_units.to_string(),
         next,
+        sp.net.networks.ingress_cidr.join(" "),
+        if sp.net.networks.egress_cidr.is_empty() { "-".into() } else { sp.net.networks.egress_cidr.join(" ") },
+        sp.net.networks.namespace_network.join(" "),
+        sp.net.routes.iter().map(|r| r.host_routes).sum::<u64>().to_string(),
+        sp.net.routes.iter().map(|r| r.routes_with_aggregation).sum::<u64>().to_string(),
     ];
     FIGURES.iter().copied().zip(values).collect()
 }
 
-const FIGURES: [&str; 15] = [
+const FIGURES: [&str; 20] = [
     "HA mode",
     "Namespaces",
     "Virtual services",
@@ -63,6 +68,11 @@ const FIGURES: [&str; 15] = [
     "SE disk",
     "Service Units",
     "Namespaces before next SE",
+    "Ingress CIDR",
+    "Egress CIDR",
+    "Namespace network",
+    "/32 host routes",
+    "Routes with aggregation",
 ];
 
 /// Compares plan `a` with plan `b`: Supervisors matched by name (then position).
@@ -117,6 +127,8 @@ mod tests {
         assert!(total.changed);
         assert!(!get("Namespaces").changed);
         assert_eq!(get("HA mode").b, "Elastic Active/Active");
+        assert_eq!(get("Ingress CIDR").a, pa.supervisors[0].net.networks.ingress_cidr.join(" "));
+        assert!(!get("Ingress CIDR").changed);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Markdown, CSV, TSV or HTML.
 
 use super::table::Table;
+use crate::network::{Role, Source};
 use crate::plan::{Plan, SupervisorPlan};
 use crate::sizing::SeRole;
 
@@ -121,7 +122,153 @@ pub fn growth_steps(sp: &SupervisorPlan) -> Table {
     t
 }
 
+fn role_label(r: Role) -> &'static str {
+    r.label()
+}
+
+fn source(s: Source) -> &'static str {
+    match s {
+        Source::Given => "given",
+        Source::Carved => "carved",
+        Source::Default => "default",
+        Source::None => "-",
+    }
+}
+
+/// Each network: where it came from, demand, headroom and what is left.
+pub fn networks(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("networks-{}", sp.name),
+        format!("Networks: {}", sp.name),
+        &["network", "for", "CIDRs", "source", "demand", "with growth", "capacity", "used", "free"],
+    );
+    for u in &sp.net.usage {
+        t.row(vec![
+            role_label(u.role).into(),
+            u.scope.clone(),
+            u.cidrs.join(" "),
+            source(u.source).into(),
+            format!("{} {}", u.demand, u.unit),
+            u.with_growth.to_string(),
+            u.capacity.to_string(),
+            u.used.to_string(),
+            u.free.to_string(),
+        ]);
+    }
+    let n = &sp.net.networks;
+    t.row(vec![
+        role_label(Role::ServiceCidr).into(),
+        "supervisor".into(),
+        n.service_cidr.join(" "),
+        source(n.source.service_cidr).into(),
+        "-".into(),
+        "-".into(),
+        "-".into(),
+        "-".into(),
+        "-".into(),
+    ]);
+    if let Some(m) = &sp.net.management {
+        t.row(vec![
+            role_label(Role::Management).into(),
+            "supervisor".into(),
+            format!("{}-{}", m.first, m.last),
+            "given".into(),
+            format!("{} addresses", m.addresses),
+            "-".into(),
+            m.addresses.to_string(),
+            m.addresses.to_string(),
+            "0".into(),
+        ]);
+    }
+    t
+}
+
+/// Per namespace group: what one namespace takes, how many more fit.
+pub fn groups(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("groups-{}", sp.name),
+        format!("Namespace groups: {}", sp.name),
+        &["group", "namespaces", "T0", "NAT", "subnets / namespace", "addresses / namespace", "VIPs / namespace", "fits more", "limited by"],
+    );
+    for g in &sp.net.groups {
+        t.row(vec![
+            g.name.clone(),
+            g.count.to_string(),
+            g.t0.clone(),
+            if g.nat { "yes".into() } else { "no".into() },
+            format!("{} (/{})", g.per_namespace.subnets, g.namespace_subnet_prefix),
+            g.per_namespace.addresses.to_string(),
+            g.per_namespace.vips.to_string(),
+            g.fits_more.to_string(),
+            role_label(g.limited_by).into(),
+        ]);
+    }
+    t
+}
+
+/// The Supervisor's own and every namespace's addresses.
+pub fn allocations(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("allocations-{}", sp.name),
+        format!("Allocations: {}", sp.name),
+        &["namespace", "group", "T0", "subnets", "TKG cluster segments", "SNAT IP", "VIPs", "VIP count"],
+    );
+    let range = |v: &[String]| match v {
+        [] => "-".to_string(),
+        [a, b] if a == b => a.clone(),
+        [a, b] => format!("{a} - {b}"),
+        other => other.join(" "),
+    };
+    let cp = &sp.net.control_plane;
+    t.row(vec![
+        "(Supervisor)".into(),
+        "-".into(),
+        "t0".into(),
+        cp.segments.join(" "),
+        "-".into(),
+        cp.snat_ip.clone().unwrap_or_else(|| "-".into()),
+        range(&cp.vips),
+        cp.vip_count.to_string(),
+    ]);
+    for ns in &sp.net.namespaces {
+        let clusters = ns.clusters.iter().map(|c| format!("{}: {}", c.name, c.segments.join(" "))).collect::<Vec<_>>().join("; ");
+        t.row(vec![
+            ns.name.clone(),
+            ns.group.clone(),
+            ns.t0.clone(),
+            ns.subnets.join(" "),
+            if clusters.is_empty() { "-".into() } else { clusters },
+            ns.snat_ip.clone().unwrap_or_else(|| "-".into()),
+            range(&ns.vips),
+            ns.vip_count.to_string(),
+        ]);
+    }
+    t
+}
+
+/// What each T0 advertises northbound, with and without aggregation.
+pub fn routes(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("routes-{}", sp.name),
+        format!("Northbound routes: {}", sp.name),
+        &["T0", "kind", "advertised", "/32 host routes", "subnet routes", "aggregates to configure", "routes with aggregation"],
+    );
+    for r in &sp.net.routes {
+        let adv = r.advertised.iter().map(|a| format!("{} {} ({})", role_label(a.role), a.cidr, a.routes)).collect::<Vec<_>>().join("; ");
+        t.row(vec![
+            r.t0.clone(),
+            r.kind.key().into(),
+            adv,
+            r.host_routes.to_string(),
+            r.subnet_routes.to_string(),
+            r.aggregates.join(" "),
+            r.routes_with_aggregation.to_string(),
+        ]);
+    }
+    t
+}
+
 /// Every table of a Supervisor, in document order.
 pub fn supervisor_tables(sp: &SupervisorPlan) -> Vec<Table> {
-    vec![se_summary(sp), se_placement(sp), growth_steps(sp)]
+    vec![se_summary(sp), se_placement(sp), growth_steps(sp), networks(sp), groups(sp), routes(sp), allocations(sp)]
 }
