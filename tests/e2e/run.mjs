@@ -154,7 +154,7 @@ await test("a corrupt link shows a notice and the default scenario", async () =>
 await test("a bad CIDR is marked, keeps its text and the results stay", async () => {
   const { page, context } = await openPage(APP);
   const before = await shownTotals(page);
-  const field = "#supervisors-0-networks-address_pool-0";
+  const field = "#supervisors-0-networks-address_pool";
   await page.fill(field, "10.300.0.0/16");
   await page.waitForTimeout(200);
   eq(await page.inputValue(field), "10.300.0.0/16", "text kept");
