@@ -1,0 +1,45 @@
+//! One component per file. Forms read the state through [`StateHandle`] and
+//! change it only through a typed `Callback<Action>`; result components take the
+//! [`avi_sizer::plan::Plan`] and format it.
+
+pub mod allocation_table;
+pub mod field;
+pub mod format;
+pub mod group_form;
+pub mod headroom_table;
+pub mod issues_list;
+pub mod network_tables;
+pub mod networks_form;
+pub mod notices;
+pub mod paged_rows;
+pub mod placement_table;
+pub mod presets_bar;
+pub mod results_summary;
+pub mod routes_table;
+pub mod se_group_form;
+pub mod share_bar;
+pub mod summary_bar;
+pub mod theme_toggle;
+pub mod topology_form;
+pub mod topology_summary;
+pub mod workloads_form;
+
+use yew::prelude::*;
+
+use super::fields::Field;
+use super::state::{Action, State};
+
+/// Read access to the page state (equality is by revision, so cheap).
+pub type StateHandle = UseReducerHandle<State>;
+
+/// Props of the input forms.
+#[derive(Properties, PartialEq, Clone)]
+pub struct FormProps {
+    pub state: StateHandle,
+    pub on_action: Callback<Action>,
+}
+
+/// One labelled input for `field`.
+pub fn field(props: &FormProps, field: Field) -> Html {
+    html! { <field::FieldInput view={props.state.field_view(field)} on_action={props.on_action.clone()} /> }
+}

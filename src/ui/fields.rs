@@ -1,0 +1,869 @@
+//! The field catalogue: every input the page offers, as a typed [`Field`].
+//!
+//! A field knows its JSON path (the same path the engine's `FieldError`s carry), its
+//! label, its default, a one-line hint with the reason, how to show its value from
+//! the [`Scenario`] and how to parse text typed into it back into the scenario.
+//! Parsing never panics: text that does not parse is an `Err` with the message the
+//! field shows, and the scenario is left as it was.
+
+use crate::design::defaults;
+use crate::scenario::{
+    CapacitySpec, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor,
+    SupervisorNetworks, T0Mode, Topology,
+};
+
+/// Scenario-wide SE group settings (`se_group.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeField {
+    HaMode,
+    ScaleFactor,
+    BufferSes,
+    DataNics,
+    MaxVsPerSe,
+    MaxSe,
+    Vcpus,
+    MemoryGb,
+    DiskGb,
+    Placement,
+}
+
+/// One Supervisor's own settings (`supervisors[i].*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupField {
+    Name,
+    Nat,
+    Zones,
+    SurviveZoneLoss,
+    SupervisorVs,
+}
+
+/// One Supervisor's networks (`supervisors[i].networks.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetField {
+    AddressPool,
+    GrowthPercent,
+    IngressCidr,
+    EgressCidr,
+    NamespaceNetwork,
+    SubnetPrefix,
+    ServiceCidr,
+    ManagementStart,
+}
+
+/// One namespace group (`supervisors[i].namespaces[j].*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupField {
+    Name,
+    Count,
+    TkgClusters,
+    ControlPlane,
+    Workers,
+    LbServices,
+    IngressVs,
+    PodLb,
+    VspherePods,
+    Nat,
+    T0,
+    IngressCidr,
+    EgressCidr,
+    NamespaceNetwork,
+    SubnetPrefix,
+}
+
+/// Per-vCPU capacity figures (`capacity.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapField {
+    Throughput,
+    MaxThroughput,
+    HttpRps,
+    SslGbps,
+    Rsa,
+    Ecc,
+}
+
+/// Every input of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Topology,
+    Se(SeField),
+    DnsEnabled,
+    DnsVs,
+    Sup(usize, SupField),
+    Net(usize, NetField),
+    Group(usize, usize, GroupField),
+    Cap(CapField),
+}
+
+/// How a field is edited.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A whole number.
+    Number,
+    /// A decimal number.
+    Decimal,
+    /// Free text (a name, an address, a CIDR).
+    Text,
+    /// A comma-separated list of CIDRs.
+    List,
+    /// One of a few values: (value, label). Value "" means "default" / "inherit".
+    Select(Vec<(String, String)>),
+    /// A checkbox: text "true" or "false".
+    Check,
+}
+
+/// What the page says about a field, independent of its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub kind: Kind,
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn parse_count(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("enter a whole number".into());
+    }
+    if t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit()) && t.len() > 1 {
+        return Err("must not be negative".into());
+    }
+    if !t.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("'{t}' is not a whole number"));
+    }
+    t.parse::<u32>().map_err(|_| format!("{t} is far too large"))
+}
+
+fn parse_opt_count(text: &str) -> Result<Option<u32>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_count(text).map(Some)
+    }
+}
+
+fn parse_opt_prefix(text: &str) -> Result<Option<u8>, String> {
+    match parse_opt_count(text.trim().trim_start_matches('/'))? {
+        None => Ok(None),
+        Some(n) if n <= 32 => Ok(Some(n as u8)),
+        Some(n) => Err(format!("/{n} is not a prefix length (0-32)")),
+    }
+}
+
+fn parse_opt_decimal(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(Some(x)),
+        _ => Err(format!("'{t}' is not a number")),
+    }
+}
+
+fn parse_bool(text: &str) -> Result<bool, String> {
+    match text {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        other => Err(format!("'{other}' is not true or false")),
+    }
+}
+
+fn parse_opt_text(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// A comma (or space) separated list of CIDRs, as typed.
+fn parse_list(text: &str) -> Vec<String> {
+    text.split([',', ' ', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn join(list: &[String]) -> String {
+    list.join(", ")
+}
+
+fn pick<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str, text: &str) -> Result<Option<T>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    all.iter()
+        .copied()
+        .find(|&v| key(v) == text)
+        .map(Some)
+        .ok_or_else(|| format!("'{text}' is not one of the choices"))
+}
+
+fn options<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter().map(|&v| (key(v).to_string(), label(v).to_string())).collect()
+}
+
+fn t0_label(t: T0Mode) -> &'static str {
+    match t {
+        T0Mode::Shared => "Supervisor's T0 (shared)",
+        T0Mode::Dedicated => "Dedicated T0 gateway",
+        T0Mode::Vrf => "Dedicated T0 VRF gateway",
+    }
+}
+
+fn placement_label(p: Placement) -> &'static str {
+    match p {
+        Placement::Compact => "Compact (fill existing SEs first)",
+        Placement::Distributed => "Distributed (spin up new SEs first)",
+    }
+}
+
+impl SeField {
+    fn get(self, g: &SeGroupSpec) -> String {
+        match self {
+            SeField::HaMode => g.ha_mode.map(|m| m.key().to_string()).unwrap_or_default(),
+            SeField::ScaleFactor => opt(g.scale_factor),
+            SeField::BufferSes => opt(g.buffer_ses),
+            SeField::DataNics => opt(g.data_nics_per_se),
+            SeField::MaxVsPerSe => opt(g.max_vs_per_se),
+            SeField::MaxSe => opt(g.max_se),
+            SeField::Vcpus => opt(g.vcpus_per_se),
+            SeField::MemoryGb => opt(g.memory_gb_per_se),
+            SeField::DiskGb => opt(g.disk_gb_per_se),
+            SeField::Placement => g.placement.map(|p| p.key().to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn set(self, g: &mut SeGroupSpec, text: &str) -> Result<(), String> {
+        match self {
+            SeField::HaMode => g.ha_mode = pick(&HaMode::ALL, HaMode::key, text)?,
+            SeField::ScaleFactor => g.scale_factor = parse_opt_count(text)?,
+            SeField::BufferSes => g.buffer_ses = parse_opt_count(text)?,
+            SeField::DataNics => g.data_nics_per_se = parse_opt_count(text)?,
+            SeField::MaxVsPerSe => g.max_vs_per_se = parse_opt_count(text)?,
+            SeField::MaxSe => g.max_se = parse_opt_count(text)?,
+            SeField::Vcpus => g.vcpus_per_se = parse_opt_count(text)?,
+            SeField::MemoryGb => g.memory_gb_per_se = parse_opt_count(text)?,
+            SeField::DiskGb => g.disk_gb_per_se = parse_opt_count(text)?,
+            SeField::Placement => g.placement = pick(&Placement::ALL, Placement::key, text)?,
+        }
+        Ok(())
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            SeField::HaMode => "ha_mode",
+            SeField::ScaleFactor => "scale_factor",
+            SeField::BufferSes => "buffer_ses",
+            SeField::DataNics => "data_nics_per_se",
+            SeField::MaxVsPerSe => "max_vs_per_se",
+            SeField::MaxSe => "max_se",
+            SeField::Vcpus => "vcpus_per_se",
+            SeField::MemoryGb => "memory_gb_per_se",
+            SeField::DiskGb => "disk_gb_per_se",
+            SeField::Placement => "placement",
+        }
+    }
+
+    /// The value the engine uses when the field is left empty.
+    fn default_text(self, g: &SeGroupSpec) -> String {
+        let mode = g.ha_mode.unwrap_or_default();
+        match self {
+            SeField::HaMode => HaMode::default().label().to_string(),
+            SeField::ScaleFactor => format!("{} for {}", mode.default_scale_factor(), mode.label()),
+            SeField::BufferSes => format!("{} for {}", mode.default_buffer(), mode.label()),
+            SeField::DataNics => defaults::DATA_NICS_PER_SE.to_string(),
+            SeField::MaxVsPerSe => defaults::MAX_VS_PER_SE.to_string(),
+            SeField::MaxSe => defaults::MAX_SE.to_string(),
+            SeField::Vcpus => defaults::VCPUS_PER_SE.to_string(),
+            SeField::MemoryGb => format!("{} GB", defaults::MEMORY_GB_PER_SE),
+            SeField::DiskGb => {
+                let memory = g.memory_gb_per_se.unwrap_or(defaults::MEMORY_GB_PER_SE).min(1024);
+                format!("{} GB", defaults::min_disk_gb(memory))
+            }
+            SeField::Placement => placement_label(Placement::default()).to_string(),
+        }
+    }
+
+    fn meta(self) -> Meta {
+        let (label, hint, kind) = match self {
+            SeField::HaMode => (
+                "HA mode",
+                "Elastic N+M (HA_MODE_SHARED) is Avi's default; Active/Active places every VS on 2 SEs; Legacy Active/Standby is exactly one pair.",
+                Kind::Select(
+                    std::iter::once((String::new(), "Default (Elastic N+M)".to_string()))
+                        .chain(options(&HaMode::ALL, HaMode::key, HaMode::label))
+                        .collect(),
+                ),
+            ),
+            SeField::ScaleFactor => (
+                "VS scale factor",
+                "Each virtual service is placed on this many distinct SEs (minimum scale-out per VS).",
+                Kind::Number,
+            ),
+            SeField::BufferSes => (
+                "Buffer SEs (M)",
+                "Spare SEs that take over after an SE failure in elastic modes; Active/Standby has none (the standby is the spare).",
+                Kind::Number,
+            ),
+            SeField::DataNics => (
+                "Data interfaces per SE",
+                "An SE VM has 10 vNICs and the first is management, so 9 data interfaces: one per T1 (VRF) the SE serves.",
+                Kind::Number,
+            ),
+            SeField::MaxVsPerSe => (
+                "Virtual services per SE",
+                "Avi max_vs_per_se: how many virtual services one SE holds.",
+                Kind::Number,
+            ),
+            SeField::MaxSe => (
+                "Max SEs per group",
+                "Avi max_se: the group will not grow past it; a plan above it warns you to raise it.",
+                Kind::Number,
+            ),
+            SeField::Vcpus => (
+                "vCPU per SE",
+                "Avi Enterprise licensing counts 1 Service Unit per SE vCPU, buffer and standby SEs included.",
+                Kind::Number,
+            ),
+            SeField::MemoryGb => ("Memory per SE (GB)", "2-256 GB; the SE disk must be at least 2 x memory + 5 GB.", Kind::Number),
+            SeField::DiskGb => ("Disk per SE (GB)", "Avi's minimum: 15 GB and at least 2 x memory + 5 GB.", Kind::Number),
+            SeField::Placement => (
+                "VS placement",
+                "Compact (Avi default) fills existing SEs first; distributed spins up new SEs up to max_se before sharing.",
+                Kind::Select(
+                    std::iter::once((String::new(), "Default (compact)".to_string()))
+                        .chain(options(&Placement::ALL, Placement::key, placement_label))
+                        .collect(),
+                ),
+            ),
+        };
+        Meta { label, hint, kind }
+    }
+}
+
+impl SupField {
+    fn get(self, s: &Supervisor) -> String {
+        match self {
+            SupField::Name => s.name.clone(),
+            SupField::Nat => s.nat.to_string(),
+            SupField::Zones => s.zones.to_string(),
+            SupField::SurviveZoneLoss => s.survive_zone_loss.to_string(),
+            SupField::SupervisorVs => s.supervisor_virtual_services.to_string(),
+        }
+    }
+
+    fn set(self, s: &mut Supervisor, text: &str) -> Result<(), String> {
+        match self {
+            SupField::Name => s.name = text.to_string(),
+            SupField::Nat => s.nat = parse_bool(text)?,
+            SupField::Zones => s.zones = parse_count(text)?,
+            SupField::SurviveZoneLoss => s.survive_zone_loss = parse_bool(text)?,
+            SupField::SupervisorVs => s.supervisor_virtual_services = parse_count(text)?,
+        }
+        Ok(())
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            SupField::Name => "name",
+            SupField::Nat => "nat",
+            SupField::Zones => "zones",
+            SupField::SurviveZoneLoss => "survive_zone_loss",
+            SupField::SupervisorVs => "supervisor_virtual_services",
+        }
+    }
+
+    fn default_text(self) -> &'static str {
+        match self {
+            SupField::Name => "",
+            SupField::Nat => "on",
+            SupField::Zones => "1",
+            SupField::SurviveZoneLoss => "off",
+            SupField::SupervisorVs => "1",
+        }
+    }
+
+    fn meta(self) -> Meta {
+        let (label, hint, kind) = match self {
+            SupField::Name => ("Supervisor name", "Unique; names its SE group and controller in the results.", Kind::Text),
+            SupField::Nat => (
+                "NAT mode",
+                "With NAT each namespace gets one SNAT IP from the Egress CIDR; without, namespace networks are routed north.",
+                Kind::Check,
+            ),
+            SupField::Zones => (
+                "vSphere zones",
+                "1 or 3; a three-zone Supervisor spreads SEs zone-aware (Avi 31.1.1+).",
+                Kind::Select(vec![("1".into(), "1 zone".into()), ("3".into(), "3 zones".into())]),
+            ),
+            SupField::SurviveZoneLoss => (
+                "Survive a zone loss",
+                "Three zones only: add SEs so the load still fits after losing the zone with the most SEs.",
+                Kind::Check,
+            ),
+            SupField::SupervisorVs => (
+                "Supervisor virtual services",
+                "VSes on the Supervisor's own T1: its API server VIP (one lab shows 2).",
+                Kind::Number,
+            ),
+        };
+        Meta { label, hint, kind }
+    }
+}
+
+impl NetField {
+    fn get(self, n: &SupervisorNetworks) -> String {
+        match self {
+            NetField::AddressPool => join(&n.address_pool),
+            NetField::GrowthPercent => opt(n.growth_percent),
+            NetField::IngressCidr => join(&n.ingress_cidr),
+            NetField::EgressCidr => join(&n.egress_cidr),
+            NetField::NamespaceNetwork => join(&n.namespace_network),
+            NetField::SubnetPrefix => opt(n.namespace_subnet_prefix),
+            NetField::ServiceCidr => n.service_cidr.clone().unwrap_or_default(),
+            NetField::ManagementStart => n.management_start.clone().unwrap_or_default(),
+        }
+    }
+
+    fn set(self, n: &mut SupervisorNetworks, text: &str) -> Result<(), String> {
+        match self {
+            NetField::AddressPool => n.address_pool = parse_list(text),
+            NetField::GrowthPercent => n.growth_percent = parse_opt_count(text.trim().trim_end_matches('%'))?,
+            NetField::IngressCidr => n.ingress_cidr = parse_list(text),
+            NetField::EgressCidr => n.egress_cidr = parse_list(text),
+            NetField::NamespaceNetwork => n.namespace_network = parse_list(text),
+            NetField::SubnetPrefix => n.namespace_subnet_prefix = parse_opt_prefix(text)?,
+            NetField::ServiceCidr => n.service_cidr = parse_opt_text(text),
+            NetField::ManagementStart => n.management_start = parse_opt_text(text),
+        }
+        Ok(())
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            NetField::AddressPool => "address_pool",
+            NetField::GrowthPercent => "growth_percent",
+            NetField::IngressCidr => "ingress_cidr",
+            NetField::EgressCidr => "egress_cidr",
+            NetField::NamespaceNetwork => "namespace_network",
+            NetField::SubnetPrefix => "namespace_subnet_prefix",
+            NetField::ServiceCidr => "service_cidr",
+            NetField::ManagementStart => "management_start",
+        }
+    }
+
+    fn default_text(self) -> String {
+        match self {
+            NetField::AddressPool => "none".into(),
+            NetField::GrowthPercent => format!("{} %", defaults::GROWTH_PERCENT),
+            NetField::IngressCidr => "carved from the pool".into(),
+            NetField::EgressCidr => "carved from the pool (NAT only)".into(),
+            NetField::NamespaceNetwork => format!("carved from the pool, else {}", defaults::NAMESPACE_NETWORK),
+            NetField::SubnetPrefix => format!("/{}", defaults::NAMESPACE_SUBNET_PREFIX),
+            NetField::ServiceCidr => defaults::SERVICE_CIDR.into(),
+            NetField::ManagementStart => "not planned".into(),
+        }
+    }
+
+    fn meta(self) -> Meta {
+        let (label, hint, kind) = match self {
+            NetField::AddressPool => (
+                "Address pool",
+                "Routable blocks to carve the networks not given below from (comma-separated).",
+                Kind::List,
+            ),
+            NetField::GrowthPercent => (
+                "Growth headroom (%)",
+                "Carved networks get this much on top of today's demand: they can only be appended to once enabled.",
+                Kind::Number,
+            ),
+            NetField::IngressCidr => (
+                "Ingress CIDR",
+                "VIPs: the Supervisor API, 1 per TKG cluster API, 1 per LoadBalancer Service. Each block /27 or larger.",
+                Kind::List,
+            ),
+            NetField::EgressCidr => (
+                "Egress CIDR",
+                "NAT only: 1 SNAT IP per namespace and 1 for the Supervisor. Each block /27 or larger.",
+                Kind::List,
+            ),
+            NetField::NamespaceNetwork => (
+                "Namespace network",
+                "Namespace and TKG cluster segments are cut from it; each block /23 or larger, can only be appended to later.",
+                Kind::List,
+            ),
+            NetField::SubnetPrefix => (
+                "Namespace subnet prefix",
+                "Each namespace and cluster segment takes subnets of this size; 2^(32-p) - 3 usable (network, gateway, broadcast).",
+                Kind::Number,
+            ),
+            NetField::ServiceCidr => (
+                "Service CIDR",
+                "Internal to the Supervisor, never carved or routed; must not overlap any other network.",
+                Kind::Text,
+            ),
+            NetField::ManagementStart => (
+                "Management start IP",
+                "First of 5 consecutive IPs: 3 control-plane VMs, 1 floating IP, 1 for rolling upgrades.",
+                Kind::Text,
+            ),
+        };
+        Meta { label, hint, kind }
+    }
+}
+
+fn nat_choice(v: Option<bool>) -> String {
+    match v {
+        None => String::new(),
+        Some(true) => "on".into(),
+        Some(false) => "off".into(),
+    }
+}
+
+impl GroupField {
+    fn get(self, g: &NamespaceGroup) -> String {
+        match self {
+            GroupField::Name => g.name.clone(),
+            GroupField::Count => g.count.to_string(),
+            GroupField::TkgClusters => g.tkg_clusters.to_string(),
+            GroupField::ControlPlane => g.control_plane_nodes.to_string(),
+            GroupField::Workers => g.worker_nodes.to_string(),
+            GroupField::LbServices => g.lb_services_per_cluster.to_string(),
+            GroupField::IngressVs => g.ingress_vs_per_cluster.to_string(),
+            GroupField::PodLb => g.pod_lb_services.to_string(),
+            GroupField::VspherePods => g.vsphere_pods.to_string(),
+            GroupField::Nat => nat_choice(g.nat),
+            GroupField::T0 => g.t0.key().to_string(),
+            GroupField::IngressCidr => join(&g.ingress_cidr),
+            GroupField::EgressCidr => join(&g.egress_cidr),
+            GroupField::NamespaceNetwork => join(&g.namespace_network),
+            GroupField::SubnetPrefix => opt(g.namespace_subnet_prefix),
+        }
+    }
+
+    fn set(self, g: &mut NamespaceGroup, text: &str) -> Result<(), String> {
+        match self {
+            GroupField::Name => g.name = text.to_string(),
+            GroupField::Count => g.count = parse_count(text)?,
+            GroupField::TkgClusters => g.tkg_clusters = parse_count(text)?,
+            GroupField::ControlPlane => g.control_plane_nodes = parse_count(text)?,
+            GroupField::Workers => g.worker_nodes = parse_count(text)?,
+            GroupField::LbServices => g.lb_services_per_cluster = parse_count(text)?,
+            GroupField::IngressVs => g.ingress_vs_per_cluster = parse_count(text)?,
+            GroupField::PodLb => g.pod_lb_services = parse_count(text)?,
+            GroupField::VspherePods => g.vsphere_pods = parse_count(text)?,
+            GroupField::Nat => {
+                g.nat = match text {
+                    "" => None,
+                    "on" => Some(true),
+                    "off" => Some(false),
+                    other => return Err(format!("'{other}' is not one of the choices")),
+                }
+            }
+            GroupField::T0 => g.t0 = pick(&T0Mode::ALL, T0Mode::key, text)?.unwrap_or_default(),
+            GroupField::IngressCidr => g.ingress_cidr = parse_list(text),
+            GroupField::EgressCidr => g.egress_cidr = parse_list(text),
+            GroupField::NamespaceNetwork => g.namespace_network = parse_list(text),
+            GroupField::SubnetPrefix => g.namespace_subnet_prefix = parse_opt_prefix(text)?,
+        }
+        Ok(())
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            GroupField::Name => "name",
+            GroupField::Count => "count",
+            GroupField::TkgClusters => "tkg_clusters",
+            GroupField::ControlPlane => "control_plane_nodes",
+            GroupField::Workers => "worker_nodes",
+            GroupField::LbServices => "lb_services_per_cluster",
+            GroupField::IngressVs => "ingress_vs_per_cluster",
+            GroupField::PodLb => "pod_lb_services",
+            GroupField::VspherePods => "vsphere_pods",
+            GroupField::Nat => "nat",
+            GroupField::T0 => "t0",
+            GroupField::IngressCidr => "ingress_cidr",
+            GroupField::EgressCidr => "egress_cidr",
+            GroupField::NamespaceNetwork => "namespace_network",
+            GroupField::SubnetPrefix => "namespace_subnet_prefix",
+        }
+    }
+
+    fn default_text(self) -> &'static str {
+        match self {
+            GroupField::Name => "",
+            GroupField::Count => "1",
+            GroupField::TkgClusters => "0",
+            GroupField::ControlPlane => "3",
+            GroupField::Workers => "3",
+            GroupField::LbServices => "0",
+            GroupField::IngressVs => "0",
+            GroupField::PodLb => "0",
+            GroupField::VspherePods => "0",
+            GroupField::Nat => "the Supervisor's",
+            GroupField::T0 => "the Supervisor's T0",
+            GroupField::IngressCidr | GroupField::EgressCidr | GroupField::NamespaceNetwork => "the Supervisor's",
+            GroupField::SubnetPrefix => "the Supervisor's",
+        }
+    }
+
+    fn meta(self) -> Meta {
+        let (label, hint, kind) = match self {
+            GroupField::Name => ("Group name", "Namespaces are named after it: team-001, team-002 ...", Kind::Text),
+            GroupField::Count => (
+                "Namespaces",
+                "Alike vSphere namespaces; each has its own T1 (a VRF in Avi) and takes a data interface on every SE serving it.",
+                Kind::Number,
+            ),
+            GroupField::TkgClusters => (
+                "TKG clusters per namespace",
+                "Each cluster's API server is one VS and one VIP; its nodes sit on their own segment.",
+                Kind::Number,
+            ),
+            GroupField::ControlPlane => (
+                "Control-plane nodes",
+                "1 or 3 per cluster.",
+                Kind::Select(vec![("1".into(), "1".into()), ("3".into(), "3".into())]),
+            ),
+            GroupField::Workers => (
+                "Worker nodes",
+                "Per cluster; one surge node is added while a rolling update runs.",
+                Kind::Number,
+            ),
+            GroupField::LbServices => (
+                "LoadBalancer services per cluster",
+                "Each Service of type LoadBalancer is one L4 VS and one VIP.",
+                Kind::Number,
+            ),
+            GroupField::IngressVs => (
+                "L7 ingress VSes per cluster",
+                "Only where AKO runs in the cluster.",
+                Kind::Number,
+            ),
+            GroupField::PodLb => (
+                "vSphere-pod LB services",
+                "Services of type LoadBalancer for vSphere pods, per namespace.",
+                Kind::Number,
+            ),
+            GroupField::VspherePods => (
+                "vSphere pods",
+                "Per namespace; they take addresses on the namespace segment.",
+                Kind::Number,
+            ),
+            GroupField::Nat => (
+                "NAT",
+                "Inherit the Supervisor's NAT mode, or override it for these namespaces.",
+                Kind::Select(vec![
+                    (String::new(), "Inherit".into()),
+                    ("on".into(), "NAT on".into()),
+                    ("off".into(), "NAT off (routed)".into()),
+                ]),
+            ),
+            GroupField::T0 => (
+                "T0 uplink",
+                "Which T0 the namespaces' T1s uplink to (seeds parts 6-7).",
+                Kind::Select(options(&T0Mode::ALL, T0Mode::key, t0_label)),
+            ),
+            GroupField::IngressCidr => (
+                "Custom Ingress CIDR",
+                "VIPs for these namespaces instead of the Supervisor's; /27 or larger.",
+                Kind::List,
+            ),
+            GroupField::EgressCidr => (
+                "Custom Egress CIDR",
+                "SNAT IPs for these namespaces (NAT only); /27 or larger.",
+                Kind::List,
+            ),
+            GroupField::NamespaceNetwork => (
+                "Custom namespace network",
+                "Segments for these namespaces; /23 or larger.",
+                Kind::List,
+            ),
+            GroupField::SubnetPrefix => (
+                "Custom subnet prefix",
+                "Subnet size for these namespaces' segments.",
+                Kind::Number,
+            ),
+        };
+        Meta { label, hint, kind }
+    }
+}
+
+impl CapField {
+    fn get(self, c: &CapacitySpec) -> String {
+        match self {
+            CapField::Throughput => opt(c.throughput_gbps_per_vcpu),
+            CapField::MaxThroughput => opt(c.max_throughput_gbps_per_se),
+            CapField::HttpRps => opt(c.http_rps_per_vcpu),
+            CapField::SslGbps => opt(c.ssl_gbps_per_vcpu),
+            CapField::Rsa => opt(c.rsa2k_tps_per_vcpu),
+            CapField::Ecc => opt(c.ecc_tps_per_vcpu),
+        }
+    }
+
+    fn set(self, c: &mut CapacitySpec, text: &str) -> Result<(), String> {
+        match self {
+            CapField::Throughput => c.throughput_gbps_per_vcpu = parse_opt_decimal(text)?,
+            CapField::MaxThroughput => c.max_throughput_gbps_per_se = parse_opt_decimal(text)?,
+            CapField::HttpRps => c.http_rps_per_vcpu = parse_opt_count(text)?,
+            CapField::SslGbps => c.ssl_gbps_per_vcpu = parse_opt_decimal(text)?,
+            CapField::Rsa => c.rsa2k_tps_per_vcpu = parse_opt_count(text)?,
+            CapField::Ecc => c.ecc_tps_per_vcpu = parse_opt_count(text)?,
+        }
+        Ok(())
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            CapField::Throughput => "throughput_gbps_per_vcpu",
+            CapField::MaxThroughput => "max_throughput_gbps_per_se",
+            CapField::HttpRps => "http_rps_per_vcpu",
+            CapField::SslGbps => "ssl_gbps_per_vcpu",
+            CapField::Rsa => "rsa2k_tps_per_vcpu",
+            CapField::Ecc => "ecc_tps_per_vcpu",
+        }
+    }
+
+    fn default_text(self) -> String {
+        match self {
+            CapField::Throughput => defaults::THROUGHPUT_GBPS_PER_VCPU.to_string(),
+            CapField::MaxThroughput => defaults::MAX_THROUGHPUT_GBPS_PER_SE.to_string(),
+            CapField::HttpRps => defaults::HTTP_RPS_PER_VCPU.to_string(),
+            CapField::SslGbps => defaults::SSL_GBPS_PER_VCPU.to_string(),
+            CapField::Rsa => defaults::RSA2K_TPS_PER_VCPU.to_string(),
+            CapField::Ecc => defaults::ECC_TPS_PER_VCPU.to_string(),
+        }
+    }
+
+    fn meta(self) -> Meta {
+        let (label, hint, kind) = match self {
+            CapField::Throughput => ("L4/L7 Gbps per vCPU", "Published figures range 4-5 Gbps per SE vCPU.", Kind::Decimal),
+            CapField::MaxThroughput => ("Max Gbps per SE", "One SE tops out near 7 Gbps whatever its vCPUs.", Kind::Decimal),
+            CapField::HttpRps => ("HTTP requests/s per vCPU", "Published figures range 40-50k.", Kind::Number),
+            CapField::SslGbps => ("SSL Gbps per vCPU", "About 1 Gbps of SSL throughput per vCPU.", Kind::Decimal),
+            CapField::Rsa => ("RSA-2K TPS per vCPU", "Published figures range 600-750 new SSL connections/s.", Kind::Number),
+            CapField::Ecc => ("ECC TPS per vCPU", "Published figures range 2000-2500 new SSL connections/s.", Kind::Number),
+        };
+        Meta { label, hint, kind }
+    }
+}
+
+impl Field {
+    /// The JSON path of the field, as the engine's errors name it.
+    pub fn path(&self) -> String {
+        match *self {
+            Field::Topology => "topology".into(),
+            Field::Se(f) => format!("se_group.{}", f.key()),
+            Field::DnsEnabled => "dns_se_group".into(),
+            Field::DnsVs => "dns_se_group.virtual_services".into(),
+            Field::Sup(i, f) => format!("supervisors[{i}].{}", f.key()),
+            Field::Net(i, f) => format!("supervisors[{i}].networks.{}", f.key()),
+            Field::Group(i, j, f) => format!("supervisors[{i}].namespaces[{j}].{}", f.key()),
+            Field::Cap(f) => format!("capacity.{}", f.key()),
+        }
+    }
+
+    /// The element id: the JSON path with dots and brackets replaced by `-`.
+    pub fn id(&self) -> String {
+        dom_id(&self.path())
+    }
+
+    pub fn meta(&self) -> Meta {
+        match *self {
+            Field::Topology => Meta {
+                label: "Topology",
+                hint: "How Supervisors share NSX and Avi: one Avi NSX cloud per transport zone, one controller cluster per NSX.",
+                kind: Kind::Select(options(&Topology::ALL, Topology::key, Topology::label)),
+            },
+            Field::Se(f) => f.meta(),
+            Field::DnsEnabled => Meta {
+                label: "Avi DNS SE group",
+                hint: "A second SE group for the Avi DNS service (GSLB/AMKO, Ingress FQDNs), one per controller cluster.",
+                kind: Kind::Check,
+            },
+            Field::DnsVs => Meta {
+                label: "DNS virtual services",
+                hint: "Usually 1; the DNS group takes the main group's settings.",
+                kind: Kind::Number,
+            },
+            Field::Sup(_, f) => f.meta(),
+            Field::Net(_, f) => f.meta(),
+            Field::Group(_, _, f) => f.meta(),
+            Field::Cap(f) => f.meta(),
+        }
+    }
+
+    /// The default the engine applies, in words (empty: none worth saying).
+    pub fn default_text(&self, s: &Scenario) -> String {
+        match *self {
+            Field::Topology => Topology::default().label().to_string(),
+            Field::Se(f) => f.default_text(&s.se_group),
+            Field::DnsEnabled => "off".into(),
+            Field::DnsVs => "1".into(),
+            Field::Sup(_, f) => f.default_text().to_string(),
+            Field::Net(_, f) => f.default_text(),
+            Field::Group(_, _, f) => f.default_text().to_string(),
+            Field::Cap(f) => f.default_text(),
+        }
+    }
+
+    /// The field's value in the scenario, as text (None: the field no longer exists).
+    pub fn get(&self, s: &Scenario) -> Option<String> {
+        Some(match *self {
+            Field::Topology => s.topology.key().to_string(),
+            Field::Se(f) => f.get(&s.se_group),
+            Field::DnsEnabled => s.dns_se_group.is_some().to_string(),
+            Field::DnsVs => s.dns_se_group.as_ref().map(|d| d.virtual_services.to_string()).unwrap_or_else(|| "1".into()),
+            Field::Sup(i, f) => f.get(s.supervisors.get(i)?),
+            Field::Net(i, f) => f.get(&s.supervisors.get(i)?.networks),
+            Field::Group(i, j, f) => f.get(s.supervisors.get(i)?.namespaces.get(j)?),
+            Field::Cap(f) => f.get(&s.capacity),
+        })
+    }
+
+    /// Parses `text` into the scenario. On error the scenario is unchanged.
+    pub fn set(&self, s: &mut Scenario, text: &str) -> Result<(), String> {
+        let gone = || "this field no longer exists".to_string();
+        match *self {
+            Field::Topology => s.topology = pick(&Topology::ALL, Topology::key, text)?.unwrap_or_default(),
+            Field::Se(f) => f.set(&mut s.se_group, text)?,
+            Field::DnsEnabled => {
+                s.dns_se_group = if parse_bool(text)? { Some(DnsSeGroup { virtual_services: 1, ..Default::default() }) } else { None }
+            }
+            Field::DnsVs => {
+                let n = parse_count(text)?;
+                s.dns_se_group.get_or_insert_with(|| DnsSeGroup { virtual_services: 1, ..Default::default() }).virtual_services = n;
+            }
+            Field::Sup(i, f) => f.set(s.supervisors.get_mut(i).ok_or_else(gone)?, text)?,
+            Field::Net(i, f) => f.set(&mut s.supervisors.get_mut(i).ok_or_else(gone)?.networks, text)?,
+            Field::Group(i, j, f) => {
+                f.set(s.supervisors.get_mut(i).ok_or_else(gone)?.namespaces.get_mut(j).ok_or_else(gone)?, text)?
+            }
+            Field::Cap(f) => f.set(&mut s.capacity, text)?,
+        }
+        Ok(())
+    }
+
+    /// Whether an engine error or warning at `path` belongs to this field (list
+    /// fields own their elements: `...ingress_cidr[1]`).
+    pub fn owns(&self, path: &str) -> bool {
+        let own = self.path();
+        path == own || path.strip_prefix(own.as_str()).is_some_and(|rest| rest.starts_with('['))
+    }
+}
+
+/// `supervisors[0].namespaces[1].count` -> `supervisors-0-namespaces-1-count`.
+pub fn dom_id(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '.' | '[' => out.push('-'),
+            ']' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,383 @@
+//! The page's state and its reducer.
+//!
+//! [`State`] holds the [`Scenario`] being edited, the text of every field as typed
+//! (so that text which does not parse stays in its field), the engine's errors for
+//! the current scenario, the last valid [`Plan`] (shown, with a notice, while the
+//! input is invalid) and the notices. Every change is an [`Action`]; the reducer is
+//! plain Rust with no browser access, and calls the engine to derive the plan.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::error::FieldError;
+use crate::link;
+use crate::plan::{plan_scenario, Plan};
+use crate::presets;
+use crate::scenario::{NamespaceGroup, Scenario, Supervisor, Topology};
+use yew::Reducible;
+
+use super::fields::{Field, Kind, Meta};
+
+/// How loud a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// A field's text as typed, and why it does not parse (if it does not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawText {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// Everything a field component shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldView {
+    pub field: Field,
+    pub id: String,
+    pub meta: Meta,
+    pub default: String,
+    pub text: String,
+    /// The message beside the field: a parse error or the engine's errors for it.
+    pub error: Option<String>,
+}
+
+/// Every change the page can make.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Text typed (or a choice made) in a field.
+    Edit(Field, String),
+    AddGroup(usize),
+    DuplicateGroup(usize, usize),
+    RemoveGroup(usize, usize),
+    AddSupervisor,
+    RemoveSupervisor(usize),
+    LoadPreset(String),
+    /// A URL fragment (`#s=v1...`) to load, e.g. after the user pasted a link.
+    LoadFragment(String),
+    /// Back to the default scenario.
+    Reset,
+    Notify(NoticeKind, String),
+    Dismiss(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Bumped on every change: cheap equality for component props.
+    pub rev: u64,
+    pub scenario: Scenario,
+    /// Field JSON path -> text as typed.
+    pub raw: BTreeMap<String, RawText>,
+    /// The engine's errors for the current scenario (empty when it plans).
+    pub errors: Rc<Vec<FieldError>>,
+    /// The plan of the last scenario that planned.
+    pub plan: Option<Rc<Plan>>,
+    pub notices: Vec<Notice>,
+    next_notice: u32,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.rev == other.rev
+    }
+}
+
+/// Notices kept at once (oldest dropped first).
+const MAX_NOTICES: usize = 4;
+
+impl State {
+    fn new(scenario: Scenario) -> State {
+        let mut s = State {
+            rev: 0,
+            scenario,
+            raw: BTreeMap::new(),
+            errors: Rc::new(Vec::new()),
+            plan: None,
+            notices: Vec::new(),
+            next_notice: 1,
+        };
+        s.replan();
+        s
+    }
+
+    /// The starting state: the scenario in the URL fragment if there is one (a bad
+    /// link gives a notice and the default), else the one saved in the browser,
+    /// else the default.
+    pub fn initial(fragment: &str, stored: Option<&str>) -> State {
+        let fragment = fragment.trim().trim_start_matches('#');
+        if !fragment.is_empty() {
+            return match link::decode(fragment) {
+                Ok(scenario) => State::new(scenario),
+                Err(e) => {
+                    let mut s = State::new(Scenario::default());
+                    s.notify(NoticeKind::Error, bad_link_text(&e));
+                    s
+                }
+            };
+        }
+        match stored.map(Scenario::from_json) {
+            Some(Ok(scenario)) => State::new(scenario),
+            Some(Err(_)) => {
+                let mut s = State::new(Scenario::default());
+                s.notify(
+                    NoticeKind::Info,
+                    "The scenario saved in this browser could not be read (an older version?); starting from the default.",
+                );
+                s
+            }
+            None => State::new(Scenario::default()),
+        }
+    }
+
+    /// True while the results shown belong to an earlier input.
+    pub fn stale(&self) -> bool {
+        self.plan.is_some() && (!self.errors.is_empty() || self.raw.values().any(|r| r.error.is_some()))
+    }
+
+    /// Fields whose text does not parse: (path, text, message).
+    pub fn parse_errors(&self) -> Vec<(String, String, String)> {
+        self.raw
+            .iter()
+            .filter_map(|(path, r)| r.error.as_ref().map(|e| (path.clone(), r.text.clone(), e.clone())))
+            .collect()
+    }
+
+    /// What the field component for `field` shows.
+    pub fn field_view(&self, field: Field) -> FieldView {
+        let path = field.path();
+        let raw = self.raw.get(&path);
+        let text = raw.map(|r| r.text.clone()).or_else(|| field.get(&self.scenario)).unwrap_or_default();
+        let error = match raw.and_then(|r| r.error.clone()) {
+            Some(e) => Some(e),
+            None => {
+                let own: Vec<String> = self
+                    .errors
+                    .iter()
+                    .filter(|e| field.owns(&e.path))
+                    .map(|e| FieldError { path: String::new(), ..e.clone() }.to_string())
+                    .collect();
+                (!own.is_empty()).then(|| own.join("; "))
+            }
+        };
+        FieldView { field, id: field.id(), meta: field.meta(), default: field.default_text(&self.scenario), text, error }
+    }
+
+    fn replan(&mut self) {
+        match plan_scenario(&self.scenario) {
+            Ok(plan) => {
+                self.plan = Some(Rc::new(plan));
+                self.errors = Rc::new(Vec::new());
+            }
+            Err(errors) => self.errors = Rc::new(errors),
+        }
+    }
+
+    fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.retain(|n| n.text != text);
+        self.notices.push(Notice { id: self.next_notice, kind, text });
+        self.next_notice += 1;
+        if self.notices.len() > MAX_NOTICES {
+            self.notices.remove(0);
+        }
+    }
+
+    /// Replaces the whole scenario (preset, link, reset): typed text is dropped.
+    fn load(&mut self, scenario: Scenario) {
+        self.scenario = scenario;
+        self.raw.clear();
+        self.replan();
+    }
+
+    fn edit(&mut self, field: Field, text: String) {
+        let mut scenario = self.scenario.clone();
+        let keep_text = matches!(field.meta().kind, Kind::Number | Kind::Decimal | Kind::Text | Kind::List);
+        match field.set(&mut scenario, &text) {
+            Ok(()) => {
+                if keep_text {
+                    self.raw.insert(field.path(), RawText { text, error: None });
+                } else {
+                    self.raw.remove(&field.path());
+                }
+                self.scenario = scenario;
+                self.replan();
+            }
+            Err(error) => {
+                self.raw.insert(field.path(), RawText { text, error: Some(error) });
+            }
+        }
+    }
+
+    /// Renumbers typed text under `list` (`supervisors[0].namespaces`) after an
+    /// element was inserted or removed: `map` gives each old index its new one.
+    fn reindex(&mut self, list: &str, map: impl Fn(usize) -> Option<usize>) {
+        let open = format!("{list}[");
+        let old = std::mem::take(&mut self.raw);
+        for (path, raw) in old {
+            let Some(rest) = path.strip_prefix(&open) else {
+                self.raw.insert(path, raw);
+                continue;
+            };
+            let Some((index, tail)) = rest.split_once(']') else { continue };
+            let Ok(index) = index.parse::<usize>() else { continue };
+            if let Some(new) = map(index) {
+                self.raw.insert(format!("{open}{new}]{tail}"), raw);
+            }
+        }
+    }
+
+    fn add_group(&mut self, sup: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        let name = unique_name(s.namespaces.iter().map(|g| g.name.as_str()), "group");
+        let mut group = NamespaceGroup::new(&name, 1);
+        group.tkg_clusters = 1;
+        s.namespaces.push(group);
+        self.replan();
+    }
+
+    fn duplicate_group(&mut self, sup: usize, index: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        let Some(group) = s.namespaces.get(index) else { return };
+        let mut copy = group.clone();
+        copy.name = unique_name(s.namespaces.iter().map(|g| g.name.as_str()), &format!("{}-copy", group.name.trim()));
+        s.namespaces.insert(index + 1, copy);
+        self.reindex(&format!("supervisors[{sup}].namespaces"), |k| Some(if k > index { k + 1 } else { k }));
+        self.replan();
+    }
+
+    fn remove_group(&mut self, sup: usize, index: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        if index >= s.namespaces.len() {
+            return;
+        }
+        s.namespaces.remove(index);
+        self.reindex(&format!("supervisors[{sup}].namespaces"), |k| match k {
+            k if k < index => Some(k),
+            k if k == index => None,
+            k => Some(k - 1),
+        });
+        self.replan();
+    }
+
+    fn add_supervisor(&mut self) {
+        let name = unique_name(self.scenario.supervisors.iter().map(|s| s.name.as_str()), "supervisor");
+        let mut sup = Supervisor::new(&name);
+        // A copy of the last Supervisor's shape, on a pool of its own if it had one.
+        if let Some(last) = self.scenario.supervisors.last() {
+            sup.nat = last.nat;
+            sup.namespaces = last.namespaces.clone();
+            sup.networks.address_pool = next_pool(&last.networks.address_pool);
+        }
+        self.scenario.supervisors.push(sup);
+        if self.scenario.topology == Topology::Single {
+            self.scenario.topology = Topology::SharedTransportZone;
+            self.notify(
+                NoticeKind::Info,
+                "Two Supervisors need a multi-Supervisor topology: switched to a shared transport zone (change it under Topology).",
+            );
+        }
+        self.replan();
+    }
+
+    fn remove_supervisor(&mut self, index: usize) {
+        if index >= self.scenario.supervisors.len() || self.scenario.supervisors.len() <= 1 {
+            return;
+        }
+        self.scenario.supervisors.remove(index);
+        self.reindex("supervisors", |k| match k {
+            k if k < index => Some(k),
+            k if k == index => None,
+            k => Some(k - 1),
+        });
+        if self.scenario.supervisors.len() == 1 {
+            self.scenario.topology = Topology::Single;
+        }
+        self.replan();
+    }
+}
+
+/// The notice for a share link that cannot be read.
+pub fn bad_link_text(e: &FieldError) -> String {
+    format!("This link could not be read: {}. Showing the default scenario instead.", e.problem)
+}
+
+/// `base`, or `base-2`, `base-3` ... whichever is not taken.
+fn unique_name<'a>(taken: impl Iterator<Item = &'a str> + Clone, base: &str) -> String {
+    let free = |n: &str| !taken.clone().any(|t| t.trim().eq_ignore_ascii_case(n));
+    if free(base) {
+        return base.to_string();
+    }
+    (2..).map(|k| format!("{base}-{k}")).find(|n| free(n)).unwrap_or_else(|| base.to_string())
+}
+
+/// For a pool like `10.220.0.0/16`, the next block of the same size
+/// (`10.221.0.0/16`); anything else is left for the user to fill in.
+fn next_pool(pools: &[String]) -> Vec<String> {
+    let Some(first) = pools.first() else { return Vec::new() };
+    let Ok(net) = first.trim().parse::<ipnet::Ipv4Net>() else { return Vec::new() };
+    let size = 1u64 << (32 - net.prefix_len() as u32);
+    let next = u32::from(net.network()) as u64 + size;
+    if next + size > u32::MAX as u64 + 1 {
+        return Vec::new();
+    }
+    let addr = std::net::Ipv4Addr::from(next as u32);
+    vec![format!("{addr}/{}", net.prefix_len())]
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(field, text) => s.edit(field, text),
+            Action::AddGroup(sup) => s.add_group(sup),
+            Action::DuplicateGroup(sup, g) => s.duplicate_group(sup, g),
+            Action::RemoveGroup(sup, g) => s.remove_group(sup, g),
+            Action::AddSupervisor => s.add_supervisor(),
+            Action::RemoveSupervisor(i) => s.remove_supervisor(i),
+            Action::LoadPreset(key) => match presets::find(&key) {
+                Some(p) => {
+                    s.load(p.scenario);
+                    s.notify(NoticeKind::Success, format!("Loaded the preset \"{}\".", p.title));
+                }
+                None => s.notify(NoticeKind::Error, format!("There is no preset called {key}.")),
+            },
+            Action::LoadFragment(fragment) => {
+                let code = fragment.trim().trim_start_matches('#');
+                if code.is_empty() || code == format!("s={}", link::encode(&s.scenario)) {
+                    return self;
+                }
+                match link::decode(code) {
+                    Ok(scenario) if scenario == s.scenario => return self,
+                    Ok(scenario) => {
+                        s.load(scenario);
+                        s.notify(NoticeKind::Success, "Loaded the scenario from the link.");
+                    }
+                    Err(e) => {
+                        s.load(Scenario::default());
+                        s.notify(NoticeKind::Error, bad_link_text(&e));
+                    }
+                }
+            }
+            Action::Reset => {
+                s.load(Scenario::default());
+                s.notify(NoticeKind::Info, "Back to the default scenario.");
+            }
+            Action::Notify(kind, text) => s.notify(kind, text),
+            Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
+        }
+        s.rev = self.rev + 1;
+        Rc::new(s)
+    }
+}
