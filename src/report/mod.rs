@@ -6,6 +6,7 @@
 pub mod csv;
 mod markdown;
 pub mod snippets;
+pub mod svg;
 pub mod table;
 pub mod tables;
 

@@ -128,6 +128,8 @@ pub struct Headroom {
     pub namespaces_before_next_se: Option<u64>,
     /// SE count after each step, today's namespaces then the projection.
     pub steps: Vec<Step>,
+    /// The namespace count the projection runs to (the steps cover up to here).
+    pub projected_to: u64,
 }
 
 /// The SE count changes when the `namespaces`-th namespace is added.
@@ -357,8 +359,8 @@ pub fn size_supervisor(sup: &SupervisorDesign, path: &str, cap: &Capacity) -> (S
     let reference = sup.groups.last();
     let vs_ref = reference.map(|g| g.vs_per_namespace()).unwrap_or(0);
     let mut before_next = None;
+    let horizon = namespaces + PROJECT_AT_LEAST.max(namespaces);
     if vs_ref > 0 {
-        let horizon = namespaces + PROJECT_AT_LEAST.max(namespaces);
         let limit = crate::design::limits::NAMESPACES_PER_SUPERVISOR.max(horizon);
         let mut proj = sim.clone();
         let mut added = 0u64;
@@ -499,6 +501,7 @@ pub fn size_supervisor(sup: &SupervisorDesign, path: &str, cap: &Capacity) -> (S
             vs_per_namespace: vs_ref,
             namespaces_before_next_se: before_next,
             steps,
+            projected_to: horizon,
         },
         load,
         zones: zone_spread,

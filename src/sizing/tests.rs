@@ -316,3 +316,13 @@ fn simulation_never_beats_the_lower_bound() {
         }
     }
 }
+
+#[test]
+fn projection_horizon() {
+    // 9 namespaces today: projected to 9 + max(20, 9) = 29.
+    let p = size(&scenario(9, 0, aa(|_| {}))).0;
+    assert_eq!(p.headroom.projected_to, 29);
+    assert!(p.headroom.steps.iter().all(|s| s.namespaces <= 29));
+    // 40 namespaces: to 80.
+    assert_eq!(size(&scenario(40, 0, aa(|_| {}))).0.headroom.projected_to, 80);
+}

@@ -285,11 +285,10 @@ pub(crate) fn ticks(max: f64, target: usize) -> Vec<f64> {
     let raw = max / target.max(1) as f64;
     let pow = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * pow).find(|s| *s >= raw).unwrap_or(10.0 * pow).max(1.0);
-    let mut out = Vec::new();
-    let mut v = 0.0;
-    while v <= max + 1e-9 {
-        out.push(v);
-        v += step;
+    // Up to the first tick at or above `max`, so the axis covers every value.
+    let mut out = vec![0.0];
+    while out[out.len() - 1] < max - 1e-9 {
+        out.push(out.len() as f64 * step);
     }
     out
 }

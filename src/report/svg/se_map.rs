@@ -157,6 +157,34 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     let classes = vrf_classes(placement);
     let (binding_line, outline) = binding_text(sp);
 
+    // Width: as wide as the columns need (both sections on one row when they fit), capped.
+    let left = if s.labels == 0 { MARGIN + 80.0 } else { MARGIN };
+    let per_row = (((MAX_WIDTH - left - MARGIN) / s.col_w).floor() as usize).max(1);
+    let n_loaded = placement.iter().filter(|p| !is_spare(p.role)).count();
+    let n_spare = placement.len() - n_loaded;
+    let one_row = n_loaded + n_spare + usize::from(n_spare > 0) <= per_row;
+    let spare_label = {
+        let mut p = Vec::new();
+        if se.buffer > 0 {
+            p.push(format!("{} buffer", se.buffer));
+        }
+        if se.zone_spare > 0 {
+            p.push(format!("{} zone spare", se.zone_spare));
+        }
+        format!("Spare, empty until a failure: {}", p.join(" + "))
+    };
+    let content_w = if one_row {
+        let spare_w = if n_spare > 0 {
+            s.col_w + super::text_width(&spare_label, 11.0).max(n_spare as f64 * s.col_w)
+        } else {
+            0.0
+        };
+        left + n_loaded as f64 * s.col_w + spare_w
+    } else {
+        left + per_row.min(n_loaded.max(n_spare)) as f64 * s.col_w
+    };
+    let width = (content_w + MARGIN).clamp(760.0, MAX_WIDTH);
+
     let mut body = String::new();
     let mut y = MARGIN + 16.0;
     let mut parts = vec![format!("{} carrying load", se.carrying_load)];
@@ -166,26 +194,24 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     if se.zone_spare > 0 {
         parts.push(format!("{} zone spare", se.zone_spare));
     }
-    let title = format!(
-        "Service Engine map, {}: {} ({}), {}",
-        sp.name,
-        plural(se.total as u64, "SE", "SEs"),
-        parts.join(" + "),
-        set.ha_mode.label()
-    );
-    text(&mut body, MARGIN, y, "h1", Anchor::Start, &clip(&title, 150));
+    let title = format!("Service Engine map, {}: {}", sp.name, plural(se.total as u64, "SE", "SEs"));
+    text(&mut body, MARGIN, y, "h1", Anchor::Start, &clip(&title, ((width - 2.0 * MARGIN) / 8.8) as usize));
     y += 20.0;
     let settings_line = format!(
-        "Each SE: {} data interfaces (one per T1/VRF), {} VS slots. Scale factor {}, max_se {}.",
-        set.data_nics_per_se, set.max_vs_per_se, set.scale_factor, se.max_se
+        "{} ({}). Each SE: {} data interfaces (one per T1/VRF), {} VS slots. Scale factor {}, max_se {}.",
+        parts.join(" + "),
+        set.ha_mode.label(),
+        set.data_nics_per_se,
+        set.max_vs_per_se,
+        set.scale_factor,
+        se.max_se
     );
     text(&mut body, MARGIN, y, "small muted", Anchor::Start, &settings_line);
     y += 12.0;
 
     // The binding constraint, boxed so it is seen first.
-    let chars = ((MAX_WIDTH - 2.0 * MARGIN - 20.0) / 6.6) as usize;
-    let mut notes: Vec<(String, &str)> =
-        wrap(&binding_line, chars).into_iter().map(|l| (l, "bold")).collect();
+    let chars = ((width - 2.0 * MARGIN - 20.0) / 7.3) as usize;
+    let mut notes: Vec<(String, &str)> = wrap(&binding_line, chars).into_iter().map(|l| (l, "bold")).collect();
     if se.carrying_load > se.lower_bound {
         notes.push((
             format!(
@@ -201,10 +227,13 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
         notes.extend(wrap(&format!("Infeasible: {why}"), chars).into_iter().map(|l| (l, "danger bold")));
     }
     if se.total > se.max_se {
-        notes.push((format!("{} SEs exceed max_se = {}: raise max_se to at least {}.", se.total, se.max_se, se.total), "danger bold"));
+        notes.push((
+            format!("{} SEs exceed max_se = {}: raise max_se to at least {}.", se.total, se.max_se, se.total),
+            "danger bold",
+        ));
     }
     let box_h = notes.len() as f64 * 17.0 + 10.0;
-    rect(&mut body, MARGIN, y, MAX_WIDTH - 2.0 * MARGIN, box_h, "binding-box", "rx=\"6\"");
+    rect(&mut body, MARGIN, y, width - 2.0 * MARGIN, box_h, "binding-box", "rx=\"6\"");
     let _ = write!(body, "<g class=\"binding\" data-binding=\"{}\">", se.binding.key());
     for (i, (l, class)) in notes.iter().enumerate() {
         let cls = if i == 0 { format!("binding {class}") } else { class.to_string() };
@@ -222,9 +251,18 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     y += box_h + 14.0;
 
     if placement.is_empty() {
-        text(&mut body, MARGIN, y + 14.0, "", Anchor::Start, "No T1 hosts a virtual service, so the group needs no SE.");
+        text(
+            &mut body,
+            MARGIN,
+            y + 14.0,
+            "",
+            Anchor::Start,
+            "No T1 hosts a virtual service, so the group needs no SE.",
+        );
         y += 30.0;
-        return finish(sp, body, y, &title);
+        let mut doc = finish_doc(sp, body, y, &title);
+        doc.width = width;
+        return doc.render();
     }
 
     // Column geometry.
@@ -245,27 +283,12 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     };
     let col_h = head_h + stack_h + foot_h + zone_h;
     let row_gap = 22.0;
-    let left = if s.labels == 0 { MARGIN + 64.0 } else { MARGIN };
-    let per_row = (((MAX_WIDTH - left - MARGIN) / s.col_w).floor() as usize).max(1);
-
     let loaded: Vec<&SeUse> = placement.iter().filter(|p| !is_spare(p.role)).collect();
     let spares: Vec<&SeUse> = placement.iter().filter(|p| is_spare(p.role)).collect();
-    let spare_label = {
-        let mut p = Vec::new();
-        if se.buffer > 0 {
-            p.push(format!("{} buffer", se.buffer));
-        }
-        if se.zone_spare > 0 {
-            p.push(format!("{} zone spare", se.zone_spare));
-        }
-        format!("Spare, empty until a failure: {}", p.join(" + "))
-    };
     let loaded_label = format!("Carrying load: {}", plural(loaded.len() as u64, "SE", "SEs"));
 
     // Positions: both sections on one row when they fit, else each wraps on its own.
     let mut pos: Vec<(f64, f64, &SeUse)> = Vec::new();
-    let mut width = MAX_WIDTH;
-    let one_row = loaded.len() + spares.len() + usize::from(!spares.is_empty()) <= per_row;
     if one_row {
         let label_y = y + 12.0;
         text(&mut body, left, label_y, "small bold", Anchor::Start, &loaded_label);
@@ -278,7 +301,6 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
             let sep_x = sx - s.col_w / 2.0;
             line(&mut body, sep_x, label_y - 10.0, sep_x, top + col_h, "sep");
             text(&mut body, sx, label_y, "small bold", Anchor::Start, &spare_label);
-            width = width.max(sx + super::text_width(&spare_label, 11.0) + MARGIN);
             for (i, p) in spares.iter().enumerate() {
                 pos.push((sx + i as f64 * s.col_w, top, p));
             }
@@ -315,8 +337,10 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
         (swatch("vrf0", ""), "interface on a namespace T1 (colour per T1, hover for its name)".to_string()),
         (swatch("if free", ""), "free data interface".to_string()),
         (swatch("vs-fill", ""), "VS slots used".to_string()),
-        (swatch("if free exhausted", ""), "exhausted by the binding constraint".to_string()),
     ];
+    if outline.is_some() {
+        items.push((swatch("vs-frame exhausted", ""), "exhausted by the binding constraint".to_string()));
+    }
     if placement.iter().any(|p| p.role == SeRole::Standby) {
         items.push((swatch("se-outline standby", ""), "standby SE (dashed)".to_string()));
     }
@@ -337,7 +361,11 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
             y + 8.0,
             "small",
             Anchor::Start,
-            &format!("SEs per zone: {}; after losing the fullest zone {} remain.", spread.join(", "), z.after_zone_loss),
+            &format!(
+                "SEs per zone: {}; after losing the fullest zone {} remain.",
+                spread.join(", "),
+                z.after_zone_loss
+            ),
         );
         y += 20.0;
     }
@@ -450,7 +478,12 @@ fn column(
         rect(out, x + 2.0, top + col_h + 2.0, s.col_w - 4.0, 5.0, &format!("zone z{}", (z - 1) % 3 + 1), "");
         if s.labels == 2 && zone_h > 20.0 {
             // The zone in words too, for print and colour-blind readers.
-            let _ = write!(out, "<text class=\"small muted zone-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">zone {z}</text>", num(mid), num(top + col_h + 19.0));
+            let _ = write!(
+                out,
+                "<text class=\"small muted zone-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">zone {z}</text>",
+                num(mid),
+                num(top + col_h + 19.0)
+            );
         }
     }
     out.push_str("</g>");
@@ -463,7 +496,10 @@ fn finish_doc<'a>(sp: &SupervisorPlan, body: String, y: f64, title: &str) -> Doc
         se.placement
             .iter()
             .filter(|p| !is_spare(p.role))
-            .map(|p| format!("SE {}: {}/{} interfaces, {}/{} VS.", p.index, p.interfaces_used, p.interfaces, p.virtual_services, p.vs_slots))
+            .map(|p| format!(
+                "SE {}: {}/{} interfaces, {}/{} VS.",
+                p.index, p.interfaces_used, p.interfaces, p.virtual_services, p.vs_slots
+            ))
             .take(40)
             .collect::<Vec<_>>()
             .join(" "),
@@ -471,8 +507,4 @@ fn finish_doc<'a>(sp: &SupervisorPlan, body: String, y: f64, title: &str) -> Doc
         se.lower_bound
     );
     Doc { kind: "se-map", width: MAX_WIDTH, height: y + MARGIN, title: title.to_string(), desc, css: CSS, body }
-}
-
-fn finish(sp: &SupervisorPlan, body: String, y: f64, title: &str) -> String {
-    finish_doc(sp, body, y, title).render()
 }
