@@ -73,7 +73,7 @@ pub fn all() -> Vec<Preset> {
         Topology::Single,
         vec![supervisor("supervisor-zonal", "10.220.0.0/16", vec![group("team", 12, 2, 3)])],
     );
-    three_zone.se_group = SeGroupSpec { ha_mode: Some(HaMode::ActiveActive), max_se: Some(20), ..Default::default() };
+    three_zone.se_group = SeGroupSpec { ha_mode: Some(HaMode::ActiveActive), max_se: Some(40), ..Default::default() };
     three_zone.supervisors[0].zones = 3;
     three_zone.supervisors[0].survive_zone_loss = true;
 

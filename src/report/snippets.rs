@@ -99,8 +99,14 @@ mod tests {
         assert_eq!(v["algo"], "PLACEMENT_ALGO_PACKED");
         assert_eq!(v["memory_per_se"], 2048);
         assert_eq!(v["disk_per_se"], 15);
+        assert_eq!((sp.service_engines.total, v["max_se"].as_u64()), (30, Some(40)));
         // max_se is raised to the computed total where the scenario's is lower.
-        assert_eq!(v["max_se"], sp.service_engines.total.max(20));
+        let mut s = crate::scenario::Scenario::default();
+        s.supervisors[0].namespaces[0].count = 60;
+        s.supervisors[0].namespaces[0].lb_services_per_cluster = 1;
+        let plan = plan_scenario(&s).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&super::avi_se_group(&plan.supervisors[0])).unwrap();
+        assert_eq!(v["max_se"], 14);
     }
 
     #[test]
