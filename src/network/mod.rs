@@ -92,6 +92,18 @@ impl Role {
         }
     }
 
+    /// A short key for CSS classes and data attributes: `ingress`, `egress`,
+    /// `namespace`, `service`, `management`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Role::IngressCidr => "ingress",
+            Role::EgressCidr => "egress",
+            Role::NamespaceNetwork => "namespace",
+            Role::ServiceCidr => "service",
+            Role::Management => "management",
+        }
+    }
+
     /// What the demand of this role counts.
     pub fn unit(self) -> &'static str {
         match self {
@@ -114,6 +126,18 @@ pub enum Source {
     Default,
     /// Not needed (an Egress CIDR without NAT).
     None,
+}
+
+impl Source {
+    /// As serialized: `given`, `carved`, `default`, `none`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Source::Given => "given",
+            Source::Carved => "carved",
+            Source::Default => "default",
+            Source::None => "none",
+        }
+    }
 }
 
 /// The network plan of one Supervisor. Flattened into the Supervisor's result

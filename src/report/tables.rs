@@ -2,7 +2,7 @@
 //! Markdown, CSV, TSV or HTML.
 
 use super::table::Table;
-use crate::network::{Role, Source};
+use crate::network::Role;
 use crate::plan::{Plan, SupervisorPlan};
 use crate::sizing::SeRole;
 
@@ -122,19 +122,6 @@ pub fn growth_steps(sp: &SupervisorPlan) -> Table {
     t
 }
 
-fn role_label(r: Role) -> &'static str {
-    r.label()
-}
-
-fn source(s: Source) -> &'static str {
-    match s {
-        Source::Given => "given",
-        Source::Carved => "carved",
-        Source::Default => "default",
-        Source::None => "-",
-    }
-}
-
 /// Each network: where it came from, demand, headroom and what is left.
 pub fn networks(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
@@ -144,10 +131,10 @@ pub fn networks(sp: &SupervisorPlan) -> Table {
     );
     for u in &sp.net.usage {
         t.row(vec![
-            role_label(u.role).into(),
+            u.role.label().into(),
             u.scope.clone(),
             u.cidrs.join(" "),
-            source(u.source).into(),
+            u.source.key().into(),
             format!("{} {}", u.demand, u.unit),
             u.with_growth.to_string(),
             u.capacity.to_string(),
@@ -157,10 +144,10 @@ pub fn networks(sp: &SupervisorPlan) -> Table {
     }
     let n = &sp.net.networks;
     t.row(vec![
-        role_label(Role::ServiceCidr).into(),
+        Role::ServiceCidr.label().into(),
         "supervisor".into(),
         n.service_cidr.join(" "),
-        source(n.source.service_cidr).into(),
+        n.source.service_cidr.key().into(),
         "-".into(),
         "-".into(),
         "-".into(),
@@ -169,7 +156,7 @@ pub fn networks(sp: &SupervisorPlan) -> Table {
     ]);
     if let Some(m) = &sp.net.management {
         t.row(vec![
-            role_label(Role::Management).into(),
+            Role::Management.label().into(),
             "supervisor".into(),
             format!("{}-{}", m.first, m.last),
             "given".into(),
@@ -200,7 +187,7 @@ pub fn groups(sp: &SupervisorPlan) -> Table {
             g.per_namespace.addresses.to_string(),
             g.per_namespace.vips.to_string(),
             g.fits_more.to_string(),
-            role_label(g.limited_by).into(),
+            g.limited_by.label().into(),
         ]);
     }
     t
@@ -254,7 +241,7 @@ pub fn routes(sp: &SupervisorPlan) -> Table {
         &["T0", "kind", "advertised", "/32 host routes", "subnet routes", "aggregates to configure", "routes with aggregation"],
     );
     for r in &sp.net.routes {
-        let adv = r.advertised.iter().map(|a| format!("{} {} ({})", role_label(a.role), a.cidr, a.routes)).collect::<Vec<_>>().join("; ");
+        let adv = r.advertised.iter().map(|a| format!("{} {} ({})", a.role.label(), a.cidr, a.routes)).collect::<Vec<_>>().join("; ");
         t.row(vec![
             r.t0.clone(),
             r.kind.key().into(),

@@ -42,24 +42,7 @@ struct Net {
     used: Option<(u64, u64, String)>,
 }
 
-fn role_key(r: Role) -> &'static str {
-    match r {
-        Role::IngressCidr => "ingress",
-        Role::EgressCidr => "egress",
-        Role::NamespaceNetwork => "namespace",
-        Role::ServiceCidr => "service",
-        Role::Management => "management",
-    }
-}
 
-fn source_key(s: Source) -> &'static str {
-    match s {
-        Source::Given => "given",
-        Source::Carved => "carved",
-        Source::Default => "default",
-        Source::None => "none",
-    }
-}
 
 fn parse(cidr: &str) -> Option<(u64, u64)> {
     let net: Ipv4Net = cidr.trim().parse().ok()?;
@@ -174,7 +157,7 @@ fn net_title(b: &Net) -> String {
         b.label,
         b.role.label(),
         b.scope,
-        source_key(b.source),
+        b.source.key(),
         thousands(b.size)
     )
 }
@@ -194,13 +177,13 @@ fn bar(out: &mut String, label: &str, base: u64, size: u64, x: f64, y: f64, w: f
         let offset = b.start.saturating_sub(base);
         let bx = x + offset as f64 / size as f64 * w;
         let bw = b.size as f64 / size as f64 * w;
-        let role = role_key(b.role);
+        let role = b.role.short();
         let _ = write!(
             out,
             "<g tabindex=\"0\" class=\"block\" data-cidr=\"{}\" data-role=\"{role}\" data-source=\"{}\" data-scope=\"{}\" \
              data-offset=\"{offset}\" data-size=\"{}\" data-x=\"{}\" data-width=\"{}\">",
             esc(&b.label),
-            source_key(b.source),
+            b.source.key(),
             esc(&b.scope),
             b.size,
             num(bx),
@@ -231,7 +214,7 @@ fn bar(out: &mut String, label: &str, base: u64, size: u64, x: f64, y: f64, w: f
 fn list(out: &mut String, y: f64, nets: &[&Net]) -> f64 {
     let mut h = 0.0;
     for b in nets {
-        let role = role_key(b.role);
+        let role = b.role.short();
         rect(out, MARGIN, y + h - 9.0, 10.0, 10.0, &format!("r-{role}"), "");
         text(out, MARGIN + 16.0, y + h, "small", Anchor::Start, &clip(&net_title(b), 150));
         h += 16.0;
@@ -290,7 +273,7 @@ pub fn address_map(sp: &SupervisorPlan) -> String {
         (Role::Management, "management"),
     ]
     .iter()
-    .map(|(r, l)| (swatch(&format!("r-{}", role_key(*r)), ""), l.to_string()))
+    .map(|(r, l)| (swatch(&format!("r-{}", r.short()), ""), l.to_string()))
     .collect();
     items.push((swatch("fill r-namespace", ""), "lighter: reserved but unused".into()));
     items.push((swatch("free", ""), "free".into()));
@@ -322,7 +305,7 @@ pub fn address_map(sp: &SupervisorPlan) -> String {
             for b in blocks.iter() {
                 let bx = MARGIN + (b.start - start) as f64 / *size as f64 * w;
                 let bw = (b.size as f64 / *size as f64 * w).max(1.0);
-                rect(&mut body, bx, y, bw, 14.0, &format!("ov r-{}", role_key(b.role)), "");
+                rect(&mut body, bx, y, bw, 14.0, &format!("ov r-{}", b.role.short()), "");
             }
             let top = y + 14.0;
             y += 14.0;

@@ -72,15 +72,6 @@ struct Column<'a> {
     w: f64,
 }
 
-fn role_key(r: Role) -> &'static str {
-    match r {
-        Role::IngressCidr => "ingress",
-        Role::EgressCidr => "egress",
-        Role::NamespaceNetwork => "namespace",
-        Role::ServiceCidr => "service",
-        Role::Management => "management",
-    }
-}
 
 fn role_short(r: Role) -> &'static str {
     match r {
@@ -636,7 +627,7 @@ fn column(
 }
 
 fn t0_box(out: &mut String, t: &T0Routes, x: f64, y: f64, w: f64, h: f64, fabric_bottom: f64) {
-    let roles: Vec<&str> = roles_of(t).into_iter().map(role_key).collect();
+    let roles: Vec<&str> = roles_of(t).into_iter().map(Role::short).collect();
     let _ = write!(
         out,
         "<g class=\"t0\" data-t0=\"{}\" data-kind=\"{}\" data-roles=\"{}\">",
@@ -669,7 +660,7 @@ fn t0_box(out: &mut String, t: &T0Routes, x: f64, y: f64, w: f64, h: f64, fabric
         text(out, x + 8.0, ly, "small", Anchor::Start, &clip("nothing (no VIP, SNAT IP or routed network)", chars));
     }
     for (i, a) in t.advertised.iter().enumerate() {
-        let role = role_key(a.role);
+        let role = a.role.short();
         let _ = write!(
             out,
             "<g class=\"advertised\" data-role=\"{role}\" data-cidr=\"{}\" data-scope=\"{}\">",
