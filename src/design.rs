@@ -504,7 +504,8 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
     c.range(&np("growth_percent"), growth as u64, 0, limits::GROWTH_PERCENT);
     let management_start = n.management_start.as_ref().and_then(|t| match parse_addr(t) {
         Ok(a) if u32::from(a) > u32::MAX - 4 => {
-            c.errors.push(FieldError::new(np("management_start"), t.as_str(), Problem::TooLarge { max: 0 }));
+            let last_start = std::net::Ipv4Addr::from(u32::MAX - 4).to_string();
+            c.errors.push(FieldError::new(np("management_start"), t.as_str(), Problem::RangeOverflow { count: 5, last_start }));
             None
         }
         Ok(a) => Some(a),
@@ -722,6 +723,8 @@ mod tests {
              "supervisors[0].networks.service_cidr: fd00::/108 is IPv6; the Supervisor needs IPv4 here"),
             (Box::new(|s| s.supervisors[0].networks.management_start = Some("10.1.1".into())),
              "supervisors[0].networks.management_start: 10.1.1 is not an IPv4 address such as 10.0.0.10"),
+            (Box::new(|s| s.supervisors[0].networks.management_start = Some("255.255.255.254".into())),
+             "supervisors[0].networks.management_start: 255.255.255.254 leaves no room for 5 consecutive addresses: start at 255.255.255.251 or lower"),
             (Box::new(|s| s.supervisors[0].networks.namespace_subnet_prefix = Some(31)),
              "supervisors[0].networks.namespace_subnet_prefix: must be at most 29, got 31"),
             (Box::new(|s| { s.supervisors[0].nat = false; s.supervisors[0].networks.egress_cidr = vec!["10.9.0.0/24".into()]; }),

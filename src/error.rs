@@ -62,6 +62,8 @@ pub enum Problem {
     /// The pool has enough free addresses in all, but no aligned block of the
     /// size a network needs is left (the free space is fragmented).
     NoAlignedRoom { role: String, prefix: u8, free: u64 },
+    /// A range of `count` consecutive addresses starting here runs past 255.255.255.255.
+    RangeOverflow { count: u32, last_start: String },
     /// A share link that cannot be read.
     BadLink { reason: String },
 }
@@ -104,6 +106,10 @@ impl fmt::Display for Problem {
             Problem::NoAlignedRoom { role, prefix, free } => {
                 write!(f, "has {free} free addresses but no aligned /{prefix} block left for the {role}")
             }
+            Problem::RangeOverflow { count, last_start } => write!(
+                f,
+                "leaves no room for {count} consecutive addresses: start at {last_start} or lower"
+            ),
             Problem::BadLink { reason } => write!(f, "{reason}"),
         }
     }
@@ -126,7 +132,8 @@ impl fmt::Display for FieldError {
                 | Problem::PrefixTooLong { .. }
                 | Problem::Overlap { .. }
                 | Problem::TooFewAddresses { .. }
-                | Problem::NoAlignedRoom { .. } => write!(f, "{lead}{} {}", self.value, self.problem),
+                | Problem::NoAlignedRoom { .. }
+                | Problem::RangeOverflow { .. } => write!(f, "{lead}{} {}", self.value, self.problem),
                 _ => write!(f, "{lead}{}, got {}", self.problem, self.value),
             },
             _ => write!(f, "{lead}{}", self.problem),
