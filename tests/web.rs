@@ -39,17 +39,33 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
 }
 
-/// Sets the URL fragment without a history entry (`""`: no fragment).
-fn set_fragment(fragment: &str) {
+thread_local! {
+    /// The test page's own query, before any test added `embed` to it.
+    static SEARCH: String = window().location().search().unwrap();
+}
+
+/// Sets the URL query (the runner's own plus `extra`, e.g. `embed&readonly`) and
+/// fragment without a history entry (`""`: none).
+fn set_url(extra: &str, fragment: &str) {
     let location = window().location();
-    let base = format!("{}{}", location.pathname().unwrap(), location.search().unwrap());
+    let search = SEARCH.with(|s| match (s.is_empty(), extra.is_empty()) {
+        (_, true) => s.clone(),
+        (true, false) => format!("?{extra}"),
+        (false, false) => format!("{s}&{extra}"),
+    });
+    let base = format!("{}{search}", location.pathname().unwrap());
     let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
     window().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
 }
 
 /// Mounts the App with this URL fragment and an empty local storage.
 async fn mount(fragment: &str) -> Page {
-    set_fragment(fragment);
+    mount_with("", fragment).await
+}
+
+/// Mounts the App with `extra` added to the URL query.
+async fn mount_with(extra: &str, fragment: &str) -> Page {
+    set_url(extra, fragment);
     window().local_storage().unwrap().unwrap().clear().unwrap();
     let document = window().document().unwrap();
     let root = document.create_element("div").unwrap();
@@ -70,6 +86,10 @@ async fn sleep(ms: i32) {
 impl Page {
     fn find(&self, selector: &str) -> Option<Element> {
         self.root.query_selector(selector).unwrap()
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
     }
 
     fn text(&self, selector: &str) -> String {
@@ -273,4 +293,240 @@ async fn a_link_pasted_into_an_open_page_loads() {
     page.wait_text("[data-testid='se-total-1']", &total(&multi, 1)).await;
     assert_eq!(page.text("[data-testid='se-total-0']"), total(&multi, 0));
     assert_eq!(page.select("topology").value(), "multi_nsx");
+}
+
+fn plan_of(s: &Scenario) -> avi_sizer::plan::Plan {
+    plan_scenario(s).expect("the scenario plans")
+}
+
+fn scenario_in_url() -> Scenario {
+    link::decode(&window().location().hash().unwrap()).expect("a scenario in the URL")
+}
+
+/// Runs `body` as a JavaScript function of `args` and returns its result.
+fn js(args: &str, body: &str, values: &[JsValue]) -> JsValue {
+    let f = js_sys::Function::new_with_args(args, body);
+    let array = js_sys::Array::new();
+    for v in values {
+        array.push(v);
+    }
+    f.apply(&JsValue::NULL, &array).expect("the script runs")
+}
+
+async fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
+    for _ in 0..300 {
+        if f() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("{what} never happened");
+}
+
+#[wasm_bindgen_test]
+async fn the_se_map_has_one_column_per_service_engine() {
+    let three_zone = presets::find("three-zone").unwrap().scenario;
+    let multi = presets::find("multi-nsx").unwrap().scenario;
+    for scenario in [Scenario::default(), three_zone, multi] {
+        let plan = plan_of(&scenario);
+        let page = mount(&format!("s={}", link::encode(&scenario))).await;
+        for (i, sup) in plan.supervisors.iter().enumerate() {
+            let map = format!("[data-testid='picture-se-map-{i}']");
+            page.wait_for(&format!("{map} svg")).await;
+            let total = sup.service_engines.total;
+            assert_eq!(page.count(&format!("{map} g.se")), total, "{} SE columns", sup.name);
+            assert_eq!(page.text(&format!("[data-testid='se-total-{i}']")), total.to_string());
+            // Spares are drawn as such.
+            let spares = sup.service_engines.buffer + sup.service_engines.zone_spare;
+            let drawn = page.count(&format!("{map} g.se[data-role='buffer']")) + page.count(&format!("{map} g.se[data-role='zone_spare']"));
+            assert_eq!(drawn, spares, "{} spare SEs", sup.name);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_growth_chart_steps_where_the_engine_says() {
+    let seed = presets::find("seed-claim").unwrap().scenario;
+    let page = mount(&format!("s={}", link::encode(&seed))).await;
+    let plan = plan_of(&seed);
+    let chart = "[data-testid='picture-growth-0']";
+    page.wait_for(&format!("{chart} svg")).await;
+    let steps = &plan.supervisors[0].headroom.steps;
+    assert!(!steps.is_empty());
+    assert_eq!(page.count(&format!("{chart} g.step[data-series='0']")), steps.len() as u32);
+    for s in steps {
+        let sel = format!("{chart} g.step[data-series='0'][data-namespaces='{}'][data-total='{}']", s.namespaces, s.total);
+        assert_eq!(page.count(&sel), 1, "a step at {} namespaces, {} SEs", s.namespaces, s.total);
+    }
+    // Today's count is marked where the plan has it.
+    let today = plan.supervisors[0].load.namespaces;
+    assert_eq!(page.count(&format!("{chart} line.today[data-namespaces='{today}']")), 1);
+
+    // A second series: the same scenario re-planned by the engine in N+M.
+    let select = page.select("growth-compare-0");
+    select.set_value("n_plus_m");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    let mut other = seed.clone();
+    other.se_group.ha_mode = Some(avi_sizer::scenario::HaMode::NPlusM);
+    let other_steps = plan_of(&other).supervisors[0].headroom.steps.clone();
+    page.wait_for(&format!("{chart} g.step[data-series='1']")).await;
+    assert_eq!(page.count(&format!("{chart} g.step[data-series='1']")), other_steps.len() as u32);
+    for s in &other_steps {
+        let sel = format!("{chart} g.step[data-series='1'][data-namespaces='{}'][data-total='{}']", s.namespaces, s.total);
+        assert_eq!(page.count(&sel), 1, "N+M step at {} namespaces", s.namespaces);
+    }
+}
+
+/// Catches the next file download (the `<a download>` click) instead of saving
+/// it: returns (file name, text) read back from its Blob URL.
+async fn catch_download(page: &Page, button: &str) -> (String, String) {
+    js(
+        "",
+        "window.__caught = []; const p = HTMLAnchorElement.prototype; p.__click = p.__click || p.click; \
+         p.click = function () { if (this.download) { window.__caught.push([this.download, this.href]); } else { this.__click(); } };",
+        &[],
+    );
+    page.click(button).await;
+    let caught = js("", "const p = HTMLAnchorElement.prototype; p.click = p.__click; return window.__caught;", &[]);
+    let caught: js_sys::Array = caught.dyn_into().unwrap();
+    assert_eq!(caught.length(), 1, "one download");
+    let entry: js_sys::Array = caught.get(0).dyn_into().unwrap();
+    let name = entry.get(0).as_string().unwrap();
+    let href = entry.get(1);
+    let text = wasm_bindgen_futures::JsFuture::from(
+        js("href", "return fetch(href).then(r => r.text());", &[href]).dyn_into::<js_sys::Promise>().unwrap(),
+    )
+    .await
+    .unwrap();
+    (name, text.as_string().unwrap())
+}
+
+/// Picks `text` as the file of the import control, as a user choosing a file does.
+fn choose_file(page: &Page, name: &str, text: &str) {
+    let input = page.input("import-file");
+    js(
+        "input, name, text",
+        "const dt = new DataTransfer(); dt.items.add(new File([text], name, { type: 'application/json' })); \
+         input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));",
+        &[input.into(), JsValue::from_str(name), JsValue::from_str(text)],
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_exported_scenario_imports_back_to_the_same_scenario() {
+    let mut scenario = presets::find("three-zone").unwrap().scenario;
+    let page = mount(&format!("s={}", link::encode(&scenario))).await;
+    page.type_into("supervisors-0-namespaces-0-count", "17").await;
+    scenario.supervisors[0].namespaces[0].count = 17;
+    page.wait_text("[data-testid='se-total-0']", &total(&scenario, 0)).await;
+
+    let (name, text) = catch_download(&page, "[data-testid='export-scenario']").await;
+    assert!(name.ends_with(".json"), "{name}");
+    assert_eq!(Scenario::from_json(&text).unwrap(), scenario, "the file holds the page's scenario");
+
+    // Back to the default, then the file brings the scenario back.
+    page.click("[data-testid='reset']").await;
+    page.wait_text("[data-testid='se-total-0']", &total(&Scenario::default(), 0)).await;
+    choose_file(&page, &name, &text);
+    wait_until("the import", || page.input("supervisors-0-namespaces-0-count").value() == "17").await;
+    page.wait_text("[data-testid='se-total-0']", &total(&scenario, 0)).await;
+    sleep(30).await;
+    assert_eq!(scenario_in_url(), scenario, "the URL follows the import");
+    assert!(page.find("[data-testid='import-error']").is_none());
+
+    // The same through the paste box.
+    page.click("[data-testid='reset']").await;
+    let area: web_sys::HtmlTextAreaElement = page.find("#import-text").unwrap().dyn_into().unwrap();
+    area.set_value(&text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    sleep(20).await;
+    page.click("[data-testid='import-load']").await;
+    wait_until("the pasted import", || page.input("supervisors-0-namespaces-0-count").value() == "17").await;
+    sleep(30).await;
+    assert_eq!(scenario_in_url(), scenario);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_import_says_where_and_why_and_keeps_the_scenario() {
+    let page = mount("").await;
+    page.type_into("supervisors-0-namespaces-0-count", "7").await;
+    let mut kept = Scenario::default();
+    kept.supervisors[0].namespaces[0].count = 7;
+    page.wait_text("[data-testid='se-total-0']", &total(&kept, 0)).await;
+
+    let bad = r#"{"supervisors":[{"name":"a","namespaces":[{"name":"x","count":"many"}]}]}"#;
+    choose_file(&page, "bad.json", bad);
+    page.wait_for("[data-testid='import-error']").await;
+    let message = page.text("[data-testid='import-error']");
+    assert!(message.contains("supervisors[0].namespaces[0].count"), "{message}");
+    assert!(message.contains("invalid type"), "{message}");
+    assert_eq!(page.input("import-file").get_attribute("aria-describedby").as_deref(), Some("import-error"));
+    assert_eq!(page.input("supervisors-0-namespaces-0-count").value(), "7");
+    assert_eq!(scenario_in_url(), kept, "the current scenario is kept");
+
+    // A scenario that reads but does not plan is refused at its field too.
+    let area: web_sys::HtmlTextAreaElement = page.find("#import-text").unwrap().dyn_into().unwrap();
+    area.set_value(r#"{"supervisors":[{"name":"a","namespaces":[{"name":"x","count":0}]}]}"#);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    sleep(20).await;
+    page.click("[data-testid='import-load']").await;
+    page.wait_for("[data-testid='import-error']").await;
+    let message = page.text("[data-testid='import-error']");
+    assert!(message.contains("supervisors[0].namespaces[0].count: must be at least 1"), "{message}");
+    assert_eq!(scenario_in_url(), kept);
+    assert_eq!(page.text("[data-testid='se-total-0']"), total(&kept, 0));
+}
+
+#[wasm_bindgen_test]
+async fn embed_readonly_shows_the_result_without_inputs() {
+    let three_zone = presets::find("three-zone").unwrap().scenario;
+    let page = mount_with("embed&readonly", &format!("s={}", link::encode(&three_zone))).await;
+    page.wait_text("[data-testid='se-total-0']", &total(&three_zone, 0)).await;
+    assert!(page.find("[data-testid='embed-view']").is_some());
+    assert_eq!(page.count("input, select, textarea"), 0, "no inputs in read-only embed");
+    assert!(page.find("[data-testid='preset-single']").is_none(), "no presets");
+    assert!(page.find("[data-testid='exports']").is_none(), "no exports");
+    assert!(page.find("header").is_none(), "no masthead");
+    page.wait_for("[data-testid='picture-se-map-0'] svg").await;
+    assert_eq!(page.count("[data-testid='picture-se-map-0'] g.se"), plan_of(&three_zone).supervisors[0].service_engines.total);
+    let embedded = window().document().unwrap().document_element().unwrap().class_list().contains("embed");
+    assert!(embedded, "<html> carries the embed class");
+    drop(page);
+    sleep(50).await;
+    assert!(!window().document().unwrap().document_element().unwrap().class_list().contains("embed"), "removed on unmount");
+
+    // `?readonly` alone is read-only too; `?embed` keeps the key inputs.
+    let page = mount_with("readonly", "").await;
+    assert_eq!(page.count("input, select, textarea"), 0);
+    drop(page);
+    let page = mount_with("embed", "").await;
+    page.type_into("supervisors-0-namespaces-0-count", "40").await;
+    let mut s = Scenario::default();
+    s.supervisors[0].namespaces[0].count = 40;
+    page.wait_text("[data-testid='se-total-0']", &total(&s, 0)).await;
+    assert!(page.find("[data-testid='preset-single']").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn compare_marks_what_a_what_if_changed() {
+    let page = mount("").await;
+    page.click("[data-testid='what-if-1']").await;
+    page.wait_for("[data-testid='compare-table']").await;
+    let a = plan_of(&Scenario::default());
+    let mut b_scenario = Scenario::default();
+    b_scenario.supervisors[0].namespaces[0].count += 40;
+    let b = plan_of(&b_scenario);
+    let rows = avi_sizer::compare::compare(&a, &b);
+    let changed = rows.iter().filter(|r| r.changed).count() as u32;
+    assert!(changed > 0);
+    assert_eq!(page.count("[data-testid='compare-table'] tbody tr"), rows.len() as u32);
+    assert_eq!(page.count("[data-testid='compare-table'] tr.changed mark"), changed);
+    assert_eq!(page.count("[data-testid='compare-table'] tr.changed[aria-label^='Changed']"), changed);
+    assert_eq!(scenario_in_url(), b_scenario, "B is the page");
+    page.click("[data-testid='unpin']").await;
+    assert!(page.find("[data-testid='compare-table']").is_none());
 }

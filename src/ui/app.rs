@@ -4,7 +4,14 @@
 use crate::link;
 use yew::prelude::*;
 
+use super::components::compare_panel::ComparePanel;
+use super::components::embed_dialog::EmbedDialog;
+use super::components::embed_view::EmbedView;
+use super::components::exports_panel::ExportsPanel;
+use super::components::import_panel::ImportPanel;
 use super::components::issues_list::IssuesList;
+use super::components::snippets_panel::SnippetsPanel;
+use super::components::supervisor_pictures::SupervisorPictures;
 use super::components::networks_form::NetworksForm;
 use super::components::notices::Notices;
 use super::components::presets_bar::PresetsBar;
@@ -18,12 +25,18 @@ use super::components::topology_summary::TopologySummary;
 use super::components::workloads_form::WorkloadsForm;
 use super::components::FormProps;
 use super::state::{Action, State};
-use super::web;
+use super::web::{self, Mode};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    // The URL wins over storage; a bad link gives a notice and the default.
-    let state = use_reducer(|| State::initial(&web::fragment(), web::stored_scenario().as_deref()));
+    // `?embed` / `?readonly`: the compact page for an iframe, decided once.
+    let mode = *use_memo((), |_| web::mode());
+    // The URL wins over storage; a bad link gives a notice and the default. An
+    // embedded page neither reads nor writes the visitor's saved scenario.
+    let state = use_reducer(move || {
+        let stored = if mode.embedded() { None } else { web::stored_scenario() };
+        State::initial(&web::fragment(), stored.as_deref())
+    });
     let code = use_memo(state.scenario.clone(), link::encode);
 
     {
@@ -31,9 +44,23 @@ pub fn app() -> Html {
         let scenario = state.scenario.clone();
         use_effect_with(code.clone(), move |code| {
             web::replace_fragment(code);
-            web::store_scenario(&scenario.to_json());
+            if !mode.embedded() {
+                web::store_scenario(&scenario.to_json());
+            }
         });
     }
+    // Embedded: chrome-less styles, and the height posted to the host page.
+    use_effect_with(mode, |mode| {
+        let stop: Option<(Box<dyn FnOnce()>, Box<dyn FnOnce()>)> = mode
+            .embedded()
+            .then(|| (Box::new(web::root_class("embed")) as Box<dyn FnOnce()>, Box::new(web::post_height_on_resize()) as Box<dyn FnOnce()>));
+        move || {
+            if let Some((a, b)) = stop {
+                b();
+                a();
+            }
+        }
+    });
     {
         // A link pasted into the address bar of an open page.
         let dispatcher = state.dispatcher();
@@ -48,12 +75,25 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let form = FormProps { state: state.clone(), on_action: on_action.clone() };
+    if mode.embedded() {
+        return html! { <EmbedView form={form} readonly={mode == Mode::ReadOnly} code={(*code).clone()} /> };
+    }
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let plan = state.plan.clone();
+    let planned = state.planned.clone();
     let summaries = plan.iter().flat_map(|p| {
-        (0..p.supervisors.len()).map(move |i| html! { <ResultsSummary key={i} plan={p.clone()} index={i} /> })
+        let planned = planned.clone();
+        (0..p.supervisors.len()).map(move |i| {
+            html! {
+                <>
+                    <ResultsSummary key={format!("r{i}")} plan={p.clone()} index={i} />
+                    <SupervisorPictures key={format!("p{i}")} plan={p.clone()} index={i} scenario={planned.clone()} />
+                </>
+            }
+        })
     });
-    let topology = plan.clone().map(|p| html! { <TopologySummary plan={p} /> });
+    let topology = plan.clone().map(|p| html! { <TopologySummary plan={p} scenario={planned.clone()} /> });
+    let snippets = plan.clone().map(|p| html! { <SnippetsPanel plan={p} /> });
     let results_class = classes!("results", state.stale().then_some("stale"));
 
     html! {
@@ -79,10 +119,16 @@ pub fn app() -> Html {
                     <NetworksForm ..form.clone() />
                 </form>
                 <section class={results_class} id="results" aria-label="Results" tabindex="-1">
-                    <ShareBar code={(*code).clone()} on_action={on_action.clone()} />
+                    <ShareBar code={(*code).clone()} on_action={on_action.clone()}>
+                        <EmbedDialog code={(*code).clone()} />
+                    </ShareBar>
                     { for summaries }
                     { for topology }
                     <IssuesList errors={state.errors.clone()} parse_errors={state.parse_errors()} plan={plan.clone()} />
+                    <ComparePanel ..form.clone() />
+                    <ExportsPanel ..form.clone() />
+                    <ImportPanel ..form.clone() />
+                    { for snippets }
                 </section>
             </main>
             <SummaryBar plan={plan.clone()} stale={state.stale()} />

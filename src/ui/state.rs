@@ -13,10 +13,10 @@ use crate::error::FieldError;
 use crate::link;
 use crate::plan::{plan_scenario, Plan};
 use crate::presets;
-use crate::scenario::{NamespaceGroup, Scenario, Supervisor, Topology};
+use crate::scenario::{HaMode, NamespaceGroup, Scenario, Supervisor, Topology};
 use yew::Reducible;
 
-use super::fields::{Field, Kind, Meta};
+use super::fields::{Field, GroupField, Kind, Meta, SeField};
 
 /// How loud a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,43 @@ pub enum Action {
     Reset,
     Notify(NoticeKind, String),
     Dismiss(u32),
+    /// Scenario JSON from a file or pasted text: loaded when it reads and plans,
+    /// otherwise refused with the path and reason (the current scenario stays).
+    Import(String),
+    /// An import that failed before reading (the file could not be read).
+    ImportRefused(String),
+    /// Pins the current scenario as "A" of the comparison (the page is then "B").
+    Pin,
+    /// Ends the comparison.
+    Unpin,
+    /// Pins the current scenario as A, then applies a change to the page (B).
+    WhatIf(WhatIf),
+}
+
+/// A quick what-if of the comparison: a change made through the same typed
+/// edits as the inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhatIf {
+    /// Every SE group in this HA mode (the scenario-wide setting).
+    HaMode(HaMode),
+    /// More namespaces in the last group of the last Supervisor.
+    MoreNamespaces(u32),
+}
+
+impl WhatIf {
+    pub fn label(self) -> String {
+        match self {
+            WhatIf::HaMode(m) => format!("What if: {}", m.label()),
+            WhatIf::MoreNamespaces(n) => format!("What if: +{n} namespaces in the last group"),
+        }
+    }
+}
+
+/// The scenario pinned as "A" of a comparison, with its plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pinned {
+    pub scenario: Rc<Scenario>,
+    pub plan: Rc<Plan>,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +119,13 @@ pub struct State {
     pub errors: Rc<Vec<FieldError>>,
     /// The plan of the last scenario that planned.
     pub plan: Option<Rc<Plan>>,
+    /// The scenario [`State::plan`] was computed from (pictures that need the
+    /// design, re-plans for comparison).
+    pub planned: Rc<Scenario>,
+    /// Scenario "A" of the comparison, when one is pinned.
+    pub pinned: Option<Pinned>,
+    /// Why the last import was refused (shown beside the import controls).
+    pub import_error: Option<String>,
     pub notices: Vec<Notice>,
     next_notice: u32,
 }
@@ -103,6 +147,9 @@ impl State {
             raw: BTreeMap::new(),
             errors: Rc::new(Vec::new()),
             plan: None,
+            planned: Rc::new(Scenario::default()),
+            pinned: None,
+            import_error: None,
             notices: Vec::new(),
             next_notice: 1,
         };
@@ -176,6 +223,7 @@ impl State {
         match plan_scenario(&self.scenario) {
             Ok(plan) => {
                 self.plan = Some(Rc::new(plan));
+                self.planned = Rc::new(self.scenario.clone());
                 self.errors = Rc::new(Vec::new());
             }
             Err(errors) => self.errors = Rc::new(errors),
@@ -232,6 +280,61 @@ impl State {
             let Ok(index) = index.parse::<usize>() else { continue };
             if let Some(new) = map(index) {
                 self.raw.insert(format!("{open}{new}]{tail}"), raw);
+            }
+        }
+    }
+
+    /// Reads scenario JSON; loads it when it reads and plans, else says why not.
+    fn import(&mut self, text: &str) {
+        let scenario = match Scenario::from_json(text.trim_start_matches('\u{feff}')) {
+            Ok(s) => s,
+            Err(e) => {
+                let at = if e.path.is_empty() { "the document".to_string() } else { e.path.clone() };
+                self.import_error = Some(format!("Not imported — {at}: {}. The current scenario is kept.", e.problem));
+                return;
+            }
+        };
+        if let Err(errors) = plan_scenario(&scenario) {
+            let shown: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
+            let more = if errors.len() > 3 { format!(" (and {} more)", errors.len() - 3) } else { String::new() };
+            self.import_error =
+                Some(format!("Not imported — {}{more}. The current scenario is kept.", shown.join("; ")));
+            return;
+        }
+        self.import_error = None;
+        self.load(scenario);
+        self.notify(NoticeKind::Success, "Imported the scenario.");
+    }
+
+    /// Pins the current scenario as A; false (with a notice) when it does not plan.
+    fn pin(&mut self) -> bool {
+        if !self.errors.is_empty() || self.raw.values().any(|r| r.error.is_some()) {
+            self.notify(NoticeKind::Error, "Fix the marked input before pinning this scenario for comparison.");
+            return false;
+        }
+        match &self.plan {
+            Some(plan) => {
+                self.pinned = Some(Pinned { scenario: Rc::new(self.scenario.clone()), plan: plan.clone() });
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn what_if(&mut self, what: WhatIf) {
+        if !self.pin() {
+            return;
+        }
+        match what {
+            WhatIf::HaMode(mode) => self.edit(Field::Se(SeField::HaMode), mode.key().to_string()),
+            WhatIf::MoreNamespaces(n) => {
+                let Some(sup) = self.scenario.supervisors.len().checked_sub(1) else { return };
+                let Some(group) = self.scenario.supervisors[sup].namespaces.len().checked_sub(1) else {
+                    self.notify(NoticeKind::Info, "The last Supervisor has no namespace group to grow.");
+                    return;
+                };
+                let count = self.scenario.supervisors[sup].namespaces[group].count.saturating_add(n);
+                self.edit(Field::Group(sup, group, GroupField::Count), count.to_string());
             }
         }
     }
@@ -376,6 +479,15 @@ impl Reducible for State {
             }
             Action::Notify(kind, text) => s.notify(kind, text),
             Action::Dismiss(id) => s.notices.retain(|n| n.id != id),
+            Action::Import(text) => s.import(&text),
+            Action::ImportRefused(why) => s.import_error = Some(why),
+            Action::Pin => {
+                if s.pin() {
+                    s.notify(NoticeKind::Info, "Pinned this scenario as A: changes you make now are B.");
+                }
+            }
+            Action::Unpin => s.pinned = None,
+            Action::WhatIf(what) => s.what_if(what),
         }
         s.rev = self.rev + 1;
         Rc::new(s)

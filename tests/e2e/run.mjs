@@ -8,7 +8,8 @@
 // The last line is "N passed, M failed"; the exit status is 1 when any failed.
 
 import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
+import { readFile, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -163,6 +164,115 @@ await test("a bad CIDR is marked, keeps its text and the results stay", async ()
   const msg = await page.textContent("#" + described);
   assert(/IPv4 CIDR/.test(msg), "message: " + msg);
   eq(JSON.stringify(await shownTotals(page)), JSON.stringify(before), "results kept");
+  await context.close();
+});
+
+await test("an embedded page resizes its iframe on the host page", async () => {
+  for (const query of ["readonly", ""]) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const response = await page.goto(origin + "/host.html" + (query ? "?" + query : ""));
+    // The host page starts the frame at 150 px (by the time it has loaded, the frame may have resized it).
+    assert((await response.text()).includes('height="150"'), "the host page starts the iframe at 150 px");
+    const frame = page.frameLocator("#calc");
+    await frame.locator('[data-testid="se-total-0"]').waitFor({ timeout: 60000 });
+    await page.waitForFunction(() => Number(document.getElementById("calc").height) > 150, null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    const height = Number(await page.getAttribute("#calc", "height"));
+    const inner = await page.frames()[1].evaluate(() => document.body.scrollHeight);
+    assert(Math.abs(height - inner) <= 2, `iframe height ${height} vs embedded page ${inner}`);
+    assert(height > 300, "iframe grew to its content: " + height);
+    const box = await page.locator("#calc").boundingBox();
+    assert(Math.abs(box.height - height) <= 2, "the frame is drawn at that height: " + box.height);
+    const inputs = await page.frames()[1].$$eval("input, select, textarea", (els) => els.length);
+    if (query === "readonly") eq(inputs, 0, "read-only embed has no inputs");
+    else assert(inputs > 0, "the live embed has its key inputs");
+    if (!query) {
+      await page.locator("#calc").screenshot({ path: join(SHOTS, "embed-host-light.png") });
+    }
+    eq(errors.length, 0, "page errors " + errors.join(" | "));
+    await context.close();
+  }
+});
+
+await test("a downloaded scenario imports back to the same scenario", async () => {
+  const { page, context, errors } = await openPage(APP);
+  await page.click('[data-testid="preset-three-zone"]');
+  await page.fill("#supervisors-0-namespaces-0-count", "17");
+  await page.waitForTimeout(300);
+  const before = page.url().split("#")[1];
+  const totals = await shownTotals(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-scenario"]')]);
+  const dir = await mkdtemp(join(tmpdir(), "avi-sizer-"));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  assert(file.endsWith(".json"), "file name " + file);
+  const text = await readFile(file, "utf8");
+  // The file is the scenario the CLI reads back from the page's link.
+  const fromLink = cli(["unlink", decodeURIComponent(before.slice(2))]);
+  eq(JSON.stringify(JSON.parse(text)), JSON.stringify(JSON.parse(fromLink)), "downloaded scenario");
+  await page.click('[data-testid="reset"]');
+  await page.waitForTimeout(200);
+  assert(page.url().split("#")[1] !== before, "reset changed the scenario");
+  await page.setInputFiles("#import-file", file);
+  await page.waitForFunction(() => document.querySelector("#supervisors-0-namespaces-0-count").value === "17", null, { timeout: 10000 });
+  await page.waitForTimeout(200);
+  eq(page.url().split("#")[1], before, "the URL fragment after the import");
+  eq(JSON.stringify(await shownTotals(page)), JSON.stringify(totals), "totals after the import");
+  eq(await page.$('[data-testid="import-error"]'), null, "no import error");
+  // The other downloads are offered too, with the engine's text.
+  const [result] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-result"]')]);
+  const resultFile = join(dir, result.suggestedFilename());
+  await result.saveAs(resultFile);
+  const plan = JSON.parse(await readFile(resultFile, "utf8"));
+  eq(String(plan.supervisors[0].service_engines.total), totals[0], "result JSON total");
+  eq(errors.length, 0, "console errors " + errors.join(" | "));
+  await context.close();
+});
+
+await test("screenshots of each picture in both colour schemes", async () => {
+  const pictures = ["topology", "se-map-0", "growth-0", "address-map-0"];
+  for (const scheme of ["light", "dark"]) {
+    const { page, context, errors } = await openPage(APP, { scheme });
+    await page.click('[data-testid="preset-dedicated-t0-vrf"]');
+    await page.waitForTimeout(300);
+    // The growth chart with its second series (another HA mode, re-planned by the engine).
+    const options = await page.$$eval("#growth-compare-0 option", (os) => os.map((o) => o.value).filter(Boolean));
+    await page.selectOption("#growth-compare-0", options[0]);
+    await page.waitForSelector('[data-testid="picture-growth-0"] g.step[data-series="1"]');
+    for (const name of pictures) {
+      const figure = page.locator(`[data-testid="picture-${name}"]`);
+      const svg = figure.locator("svg.avs");
+      eq(await svg.count(), 1, `one svg in ${name}`);
+      eq(await svg.getAttribute("role"), "img", `${name} role`);
+      const box = await svg.boundingBox();
+      assert(box && box.width > 300 && box.height > 100, `${name} is drawn: ${JSON.stringify(box)}`);
+      const file = `picture-${name.replace(/-0$/, "")}-${scheme}.png`;
+      await figure.screenshot({ path: join(SHOTS, file) });
+    }
+    // Text in the pictures is drawn in the scheme's text colour (readable on its background).
+    const fill = await page.$eval('[data-testid="picture-se-map-0"] svg text', (t) => getComputedStyle(t).fill);
+    const want = scheme === "dark" ? "rgb(230, 235, 241)" : "rgb(23, 32, 43)";
+    eq(fill, want, `text colour in ${scheme}`);
+    eq(errors.length, 0, "console errors " + errors.join(" | "));
+    await context.close();
+  }
+});
+
+await test("print turns the results into a report without inputs", async () => {
+  const { page, context } = await openPage(APP);
+  await page.emulateMedia({ media: "print" });
+  for (const sel of [".inputs", ".presets", '[data-testid="exports"]', '[data-testid="import"]', '[data-testid="copy-link"]']) {
+    eq(await page.$eval(sel, (e) => getComputedStyle(e).display), "none", `${sel} hidden in print`);
+  }
+  assert(await page.isVisible('[data-testid="se-total-0"]'), "the SE total prints");
+  assert(await page.isVisible('[data-testid="picture-se-map-0"] svg'), "the SE map prints");
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = Number((pdf.toString("latin1").match(/\/Count (\d+)/) || [])[1]);
+  console.log(`     print: ${pages} A4 pages for the default scenario`);
+  assert(pages >= 1 && pages <= 3, "a short report: " + pages + " pages");
   await context.close();
 });
 

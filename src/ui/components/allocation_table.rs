@@ -8,6 +8,7 @@ use crate::plan::Plan;
 use yew::prelude::*;
 
 use super::format::int;
+use super::copy_table::{CopyTable, TableRef};
 use super::paged_rows::PagedTable;
 
 #[derive(Properties, PartialEq)]
@@ -84,7 +85,8 @@ pub fn allocation_table(props: &AllocationProps) -> Html {
         </tr>
     };
     let testid = format!("allocations-{}", props.index);
+    let tools = html! { <CopyTable plan={props.plan.clone()} table={TableRef::Allocations(props.index)} /> };
     html! {
-        <PagedTable caption="Per-namespace allocations" {head} {len} row={rows} page={10} {testid} />
+        <PagedTable caption="Per-namespace allocations" {head} {len} row={rows} page={10} {testid} {tools} />
     }
 }

@@ -7,6 +7,7 @@ use crate::plan::Plan;
 use yew::prelude::*;
 
 use super::format::{count, int};
+use super::copy_table::{CopyTable, TableRef};
 use super::paged_rows::PagedTable;
 
 #[derive(Properties, PartialEq)]
@@ -57,11 +58,12 @@ pub fn headroom_table(props: &HeadroomProps) -> Html {
         </tr>
     };
     let testid = format!("headroom-{}", props.index);
+    let tools = html! { <CopyTable plan={props.plan.clone()} table={TableRef::Growth(props.index)} /> };
     html! {
         <div class="headroom">
             <h3>{ "Headroom" }</h3>
             <p data-testid={format!("headroom-summary-{}", props.index)}>{ summary }</p>
-            <PagedTable caption="Where the SE count steps up" {head} {len} {row} page={10} {testid} />
+            <PagedTable caption="Where the SE count steps up" {head} {len} {row} page={10} {testid} {tools} />
         </div>
     }
 }

@@ -2,25 +2,39 @@
 //! change it only through a typed `Callback<Action>`; result components take the
 //! [`avi_sizer::plan::Plan`] and format it.
 
+pub mod address_map_picture;
 pub mod allocation_table;
+pub mod code_block;
+pub mod compare_panel;
+pub mod copy_table;
+pub mod embed_dialog;
+pub mod embed_view;
+pub mod exports_panel;
 pub mod field;
 pub mod format;
+pub mod growth_picture;
 pub mod group_form;
 pub mod headroom_table;
+pub mod import_panel;
 pub mod issues_list;
 pub mod network_tables;
 pub mod networks_form;
 pub mod notices;
 pub mod paged_rows;
+pub mod picture;
 pub mod placement_table;
 pub mod presets_bar;
 pub mod results_summary;
 pub mod routes_table;
+pub mod se_map_picture;
 pub mod se_group_form;
 pub mod share_bar;
+pub mod snippets_panel;
 pub mod summary_bar;
+pub mod supervisor_pictures;
 pub mod theme_toggle;
 pub mod topology_form;
+pub mod topology_picture;
 pub mod topology_summary;
 pub mod workloads_form;
 

@@ -9,6 +9,7 @@ use crate::plan::Plan;
 use yew::prelude::*;
 
 use super::allocation_table::AllocationTable;
+use super::copy_table::{CopyTable, TableRef};
 use super::format::int;
 use super::routes_table::RoutesTable;
 
@@ -35,7 +36,7 @@ fn or_dash(list: &[String]) -> String {
     }
 }
 
-fn usage(net: &NetPlan, i: usize) -> Html {
+fn usage(net: &NetPlan, i: usize, plan: &Rc<Plan>) -> Html {
     let rows = net.usage.iter().map(|u| {
         let label = u.role.label();
         html! {
@@ -54,6 +55,7 @@ fn usage(net: &NetPlan, i: usize) -> Html {
     });
     html! {
         <div class="table-wrap">
+            <div class="table-tools"><CopyTable plan={plan.clone()} table={TableRef::Networks(i)} /></div>
             <table data-testid={format!("networks-{i}")}>
                 <caption>{ "Networks: demand, headroom and capacity" }</caption>
                 <thead>
@@ -103,7 +105,7 @@ fn supervisor_lines(net: &NetPlan) -> Html {
     }
 }
 
-fn groups(net: &NetPlan) -> Html {
+fn groups(net: &NetPlan, i: usize, plan: &Rc<Plan>) -> Html {
     if net.groups.is_empty() {
         return Html::default();
     }
@@ -132,6 +134,7 @@ fn groups(net: &NetPlan) -> Html {
     });
     html! {
         <div class="table-wrap">
+            <div class="table-tools"><CopyTable plan={plan.clone()} table={TableRef::Groups(i)} /></div>
             <table>
                 <caption>{ "Namespace groups: what one namespace takes, and how many more fit" }</caption>
                 <thead>
@@ -181,7 +184,7 @@ fn pools(net: &NetPlan) -> Html {
     });
     html! {
         <>
-            <div class="table-wrap">
+            <div class="table-wrap pool-table">
                 <table>
                     <caption>{ "Blocks carved from the address pool" }</caption>
                     <thead>
@@ -197,7 +200,7 @@ fn pools(net: &NetPlan) -> Html {
                     <tbody>{ for carved }</tbody>
                 </table>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap pool-table">
                 <table>
                     <caption>{ "Address pool" }</caption>
                     <thead>
@@ -224,9 +227,9 @@ pub fn network_tables(props: &NetworkProps) -> Html {
     html! {
         <div class="network">
             <h3>{ "Networks" }</h3>
-            { usage(net, i) }
+            { usage(net, i, &props.plan) }
             { supervisor_lines(net) }
-            { groups(net) }
+            { groups(net, i, &props.plan) }
             { pools(net) }
             <AllocationTable plan={props.plan.clone()} index={i} />
             <RoutesTable plan={props.plan.clone()} index={i} />

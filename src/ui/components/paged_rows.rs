@@ -20,6 +20,9 @@ pub struct PagedProps {
     pub page: usize,
     #[prop_or_default]
     pub testid: AttrValue,
+    /// Buttons above the table (copy as table).
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 #[function_component(PagedTable)]
@@ -42,6 +45,7 @@ pub fn paged_table(props: &PagedProps) -> Html {
     let summary = format!("Showing {} of {} rows.", format::int((*shown).min(total) as u64), format::int(total as u64));
     html! {
         <div class="table-wrap">
+            <div class="table-tools">{ props.tools.clone() }</div>
             <table data-testid={props.testid.clone()}>
                 <caption>{ props.caption.clone() }</caption>
                 <thead>{ props.head.clone() }</thead>

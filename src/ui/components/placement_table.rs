@@ -8,6 +8,7 @@ use crate::sizing::{SeRole, SeUse};
 use yew::prelude::*;
 
 use super::format::int;
+use super::copy_table::{CopyTable, TableRef};
 use super::paged_rows::PagedTable;
 
 #[derive(Properties, PartialEq)]
@@ -86,10 +87,11 @@ pub fn placement_table(props: &PlacementProps) -> Html {
         </tr>
     };
     let testid = format!("placement-{}", props.index);
+    let tools = html! { <CopyTable plan={props.plan.clone()} table={TableRef::Placement(props.index)} /> };
     html! {
         <div class="placement">
             <h3>{ "Placement" }</h3>
-            <PagedTable caption="What each Service Engine holds" {head} {len} row={rows} page={12} {testid} />
+            <PagedTable caption="What each Service Engine holds" {head} {len} row={rows} page={12} {testid} {tools} />
         </div>
     }
 }

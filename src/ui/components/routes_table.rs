@@ -7,6 +7,8 @@ use crate::network::T0Routes;
 use crate::plan::Plan;
 use yew::prelude::*;
 
+use super::copy_table::{CopyTable, TableRef};
+
 use super::format::{count, int};
 
 #[derive(Properties, PartialEq)]
@@ -80,6 +82,7 @@ pub fn routes_table(props: &RoutesProps) -> Html {
     html! {
         <div class="routes" data-testid={format!("routes-{}", props.index)}>
             <h3>{ "Routes and aggregates" }</h3>
+            <div class="table-tools"><CopyTable plan={props.plan.clone()} table={TableRef::Routes(props.index)} /></div>
             { for t0s }
         </div>
     }

@@ -13,6 +13,9 @@ pub struct ShareProps {
     /// `link::encode` of the current scenario.
     pub code: AttrValue,
     pub on_action: Callback<Action>,
+    /// More controls at the end of the row (the Embed disclosure).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(ShareBar)]
@@ -71,6 +74,7 @@ pub fn share_bar(props: &ShareProps) -> Html {
                 <button type="button" class="primary" onclick={on_copy} data-testid="copy-link">{ "Copy link" }</button>
                 <button type="button" onclick={on_show} aria-expanded={shown.is_some().to_string()}>{ show_label }</button>
                 <button type="button" onclick={on_reset} data-testid="reset">{ "Reset to default" }</button>
+                { props.children.clone() }
             </div>
             if let Some(link) = link {
                 <div class="field wide">

@@ -7,11 +7,16 @@ use crate::plan::Plan;
 use crate::sizing::ControllerCluster;
 use yew::prelude::*;
 
+use super::copy_table::{CopyTable, TableRef};
 use super::format::{count, int};
+use super::topology_picture::TopologyPicture;
+use crate::scenario::Scenario;
 
 #[derive(Properties, PartialEq)]
 pub struct TopologyProps {
     pub plan: Rc<Plan>,
+    /// The scenario `plan` was computed from (the topology picture needs its design).
+    pub scenario: Rc<Scenario>,
 }
 
 fn cluster(c: &ControllerCluster) -> Html {
@@ -57,6 +62,7 @@ pub fn topology_summary(props: &TopologyProps) -> Html {
             <p>{ nsx }</p>
             <p data-testid="total-resources"><strong>{ totals }</strong></p>
             <div class="table-wrap">
+                <div class="table-tools"><CopyTable plan={props.plan.clone()} table={TableRef::Controllers} /></div>
                 <table>
                     <caption>{ "Avi controller clusters" }</caption>
                     <thead>
@@ -72,6 +78,7 @@ pub fn topology_summary(props: &TopologyProps) -> Html {
                     <tbody>{ for clusters }</tbody>
                 </table>
             </div>
+            <TopologyPicture plan={props.plan.clone()} scenario={props.scenario.clone()} />
         </section>
     }
 }
