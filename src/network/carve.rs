@@ -3,6 +3,7 @@
 //! address pool, largest block first.
 
 use crate::design::{defaults, Cidr, GroupDesign, SupervisorDesign};
+use crate::scenario::T0Mode;
 use crate::error::{FieldError, Problem};
 
 use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, subnets_for, with_growth, Block, Span, RESERVED};
@@ -123,6 +124,25 @@ fn parse_default(text: &str) -> Block {
 /// its pool what is neither given nor defaulted.
 /// `taken`: space other Supervisors hold (their given networks, and what earlier
 /// ones carved), so that Supervisors sharing a pool carve around each other.
+/// Whether a group draws `role` from networks of its own (given, or carved for it)
+/// rather than the Supervisor's:
+/// - it was given its own;
+/// - it is on a dedicated T0 or T0 VRF gateway: its Ingress, namespace network and
+///   (with NAT) Egress must be summarised on that T0, so they cannot be the
+///   Supervisor's, which its T0 summarises (seeds part 6-7);
+/// - it is NAT'd while the Supervisor is not: there is no Supervisor Egress CIDR.
+pub(crate) fn needs_own(sup: &SupervisorDesign, g: &GroupDesign, role: usize) -> bool {
+    if role == EGRESS && !g.nat {
+        return false;
+    }
+    let given = match role {
+        INGRESS => &g.ingress_cidr,
+        EGRESS => &g.egress_cidr,
+        _ => &g.namespace_network,
+    };
+    !given.is_empty() || g.t0 != T0Mode::Shared || (role == EGRESS && !sup.nat)
+}
+
 pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> Resolved {
     let base = format!("supervisors[{index}]");
     let n = &sup.networks;
@@ -138,13 +158,14 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
     ];
     for (g, need) in sup.groups.iter().zip(&needs) {
         let count = u64::from(g.count);
-        if g.ingress_cidr.is_empty() {
+        let own = |role| needs_own(sup, g, role);
+        if !own(INGRESS) {
             demand[INGRESS] = demand[INGRESS].saturating_add(count.saturating_mul(need.vips));
         }
-        if g.nat && g.egress_cidr.is_empty() && sup.nat {
+        if g.nat && !own(EGRESS) {
             demand[EGRESS] = demand[EGRESS].saturating_add(count);
         }
-        if g.namespace_network.is_empty() {
+        if !own(NAMESPACE) {
             demand[NAMESPACE] = demand[NAMESPACE].saturating_add(count.saturating_mul(need.addresses));
         }
     }
@@ -180,13 +201,7 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
         let per_ns = [need.vips, 1, need.addresses];
         let mut mine = [sup_scopes[INGRESS], if g.nat { sup_scopes[EGRESS] } else { None }, sup_scopes[NAMESPACE]];
         for role in [INGRESS, EGRESS, NAMESPACE] {
-            // With NAT off on the Supervisor there is no Supervisor Egress CIDR to
-            // inherit: a NAT'd group needs its own (carved when there is a pool).
-            let orphan = role == EGRESS && g.nat && !sup.nat;
-            if own[role].is_empty() && !orphan {
-                continue;
-            }
-            if role == EGRESS && !g.nat {
+            if !needs_own(sup, g, role) {
                 continue;
             }
             let path = format!("{}.{}", g.path, ROLES[role].field());
@@ -224,14 +239,22 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
             scope.blocks = vec![parse_default(defaults::NAMESPACE_NETWORK)];
         } else if pools.is_empty() {
             scope.failed = true;
-            let what = if role == INGRESS { "VIPs" } else { "SNAT IPs" };
+            let what = scope.role.unit();
             let size = match prefix {
                 Some(p) => format!("a /{p} or larger"),
                 None => "more than an IPv4 /0".to_string(),
             };
             let mut needed = format!("{size} for {} {what} + {growth}% growth", scope.demand);
-            if role == EGRESS && scope.owner != Owner::Supervisor {
-                needed.push_str(" (the Supervisor has NAT off, so NAT'd namespaces need an Egress CIDR of their own)");
+            if let Owner::Group(j) = scope.owner {
+                match sup.groups.get(j).map(|g| g.t0) {
+                    Some(T0Mode::Dedicated) | Some(T0Mode::Vrf) => needed.push_str(
+                        " (namespaces on a dedicated T0 or T0 VRF gateway need networks of their own, summarised on that T0)",
+                    ),
+                    _ if role == EGRESS => {
+                        needed.push_str(" (the Supervisor has NAT off, so NAT'd namespaces need an Egress CIDR of their own)")
+                    }
+                    _ => {}
+                }
             }
             errors.push(FieldError::new(scope.path.clone(), "", Problem::Missing { role: scope.role.label().to_string(), needed }));
         } else {

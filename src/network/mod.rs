@@ -290,7 +290,8 @@ pub struct GroupNet {
     pub fits_more: u64,
     /// The network that runs out first.
     pub limited_by: Role,
-    /// The group's own networks (empty: it inherits the Supervisor's).
+    /// The group's own Ingress CIDRs, given or carved for it (empty: it inherits
+    /// the Supervisor's). Groups on a dedicated T0 or VRF always have their own.
     pub ingress_cidr: Vec<String>,
     /// The group's own Egress CIDRs (empty: it inherits the Supervisor's, or has no NAT).
     pub egress_cidr: Vec<String>,
@@ -630,7 +631,14 @@ fn build(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, routes: Vec<T0Routes>)
                 fits.push((Role::EgressCidr, free(EGRESS).unwrap_or(0)));
             }
             let (limited_by, fits_more) = fits.into_iter().min_by_key(|f| f.1).unwrap_or((Role::NamespaceNetwork, 0));
-            let own = |c: &Vec<crate::design::Cidr>| c.iter().map(|c| c.net.to_string()).collect::<Vec<_>>();
+            // The group's own networks, given or carved for it.
+            let own = |role: usize| -> Vec<String> {
+                scopes[role]
+                    .and_then(|s| r.scopes.get(s))
+                    .filter(|sc| sc.owner == Owner::Group(j))
+                    .map(|sc| sc.blocks.iter().map(|b| b.to_string()).collect())
+                    .unwrap_or_default()
+            };
             Some(GroupNet {
                 name: g.name.clone(),
                 path: g.path.clone(),
@@ -649,9 +657,9 @@ fn build(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, routes: Vec<T0Routes>)
                 },
                 fits_more,
                 limited_by,
-                ingress_cidr: own(&g.ingress_cidr),
-                egress_cidr: own(&g.egress_cidr),
-                namespace_network: own(&g.namespace_network),
+                ingress_cidr: own(INGRESS),
+                egress_cidr: own(EGRESS),
+                namespace_network: own(NAMESPACE),
             })
         })
         .collect();

@@ -404,13 +404,17 @@ fn routes_per_t0_follow_nat_and_t0_mode() {
         let mut a = NamespaceGroup::new("a", 2);
         a.tkg_clusters = 1;
         a.lb_services_per_cluster = 1;
+        // Groups on their own T0 bring their own networks (seeds part 6-7).
         let mut b = group("b", 3, 1);
         b.nat = Some(true);
         b.t0 = T0Mode::Dedicated;
+        b.ingress_cidr = vec!["10.5.0.0/27".into()];
         b.egress_cidr = vec!["10.3.0.0/27".into()];
+        b.namespace_network = vec!["10.6.0.0/23".into()];
         let mut c = NamespaceGroup::new("c", 1);
         c.tkg_clusters = 1;
         c.t0 = T0Mode::Vrf;
+        c.ingress_cidr = vec!["10.7.0.0/27".into()];
         c.namespace_network = vec!["10.4.0.0/23".into()];
         s.namespaces = vec![a, b, c];
     });
@@ -422,17 +426,54 @@ fn routes_per_t0_follow_nat_and_t0_mode() {
             // Supervisor VIP + 2 x 2 VIPs; its workload segment + 2 x (namespace + cluster) segments.
             ("t0", T0Mode::Shared, 5, 5, strs(&["10.1.0.0/24", "10.2.0.0/20"])),
             // NAT'd: 3 VIPs and 3 SNAT IPs; no segments.
-            ("t0-b", T0Mode::Dedicated, 6, 0, strs(&["10.1.0.0/24", "10.3.0.0/27"])),
+            ("t0-b", T0Mode::Dedicated, 6, 0, strs(&["10.5.0.0/27", "10.3.0.0/27"])),
             // 1 cluster API VIP; namespace + cluster segments from its own network.
-            ("vrf-c", T0Mode::Vrf, 1, 2, strs(&["10.1.0.0/24", "10.4.0.0/23"])),
+            ("vrf-c", T0Mode::Vrf, 1, 2, strs(&["10.7.0.0/27", "10.4.0.0/23"])),
         ]
     );
     assert_eq!(p.routes[1].groups, strs(&["b"]));
     let c = p.namespaces.iter().find(|n| n.name == "c-001").unwrap();
     assert_eq!((c.t0.as_str(), c.subnets.clone(), c.clusters[0].segments.clone()), ("vrf-c", strs(&["10.4.0.0/28"]), strs(&["10.4.0.16/28"])));
     let b = p.namespaces.iter().find(|n| n.name == "b-003").unwrap();
-    assert_eq!((b.snat_ip.as_deref(), b.vips.clone()), (Some("10.3.0.3"), strs(&["10.1.0.8", "10.1.0.8"])));
+    assert_eq!((b.snat_ip.as_deref(), b.vips.clone()), (Some("10.3.0.3"), strs(&["10.5.0.3", "10.5.0.3"])));
     assert!(w.iter().all(|w| w.kind != WarningKind::HostRoutes));
+}
+
+#[test]
+fn groups_on_their_own_t0_need_their_own_networks() {
+    // Without a pool: each missing network is an error that says why.
+    let e = errors(|s| {
+        s.networks.address_pool.clear();
+        s.networks.ingress_cidr = vec!["10.1.0.0/24".into()];
+        s.networks.egress_cidr = vec!["10.3.0.0/24".into()];
+        let mut d = group("dmz", 2, 1);
+        d.t0 = T0Mode::Dedicated;
+        s.namespaces.push(d);
+    });
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert!(e[0].starts_with("supervisors[0].namespaces[1].ingress_cidr: no Ingress CIDR given and no address pool to carve it from: a /27 or larger for 2 VIPs + 50% growth (namespaces on a dedicated T0"), "{}", e[0]);
+    assert!(e.iter().any(|m| m.starts_with("supervisors[0].namespaces[1].namespace_network:") && m.contains("addresses")), "{e:?}");
+    // With a pool: carved for the group, so no prefix is summarised on two T0s.
+    let (p, _) = ok(|s| {
+        let mut d = group("dmz", 2, 1);
+        d.t0 = T0Mode::Dedicated;
+        let mut v = group("partner", 2, 1);
+        v.t0 = T0Mode::Vrf;
+        v.nat = Some(false);
+        s.namespaces.push(d);
+        s.namespaces.push(v);
+    });
+    assert_eq!(p.routes.len(), 3);
+    let mut seen = std::collections::HashSet::new();
+    for r in &p.routes {
+        for a in &r.aggregates {
+            assert!(seen.insert(a.clone()), "{a} is summarised on two T0s");
+        }
+    }
+    let dmz = p.groups.iter().find(|g| g.name == "dmz").unwrap();
+    assert_eq!((dmz.ingress_cidr.len(), dmz.egress_cidr.len(), dmz.namespace_network.len()), (1, 1, 1));
+    let partner = p.groups.iter().find(|g| g.name == "partner").unwrap();
+    assert_eq!((partner.ingress_cidr.len(), partner.egress_cidr.len(), partner.namespace_network.len()), (1, 0, 1));
 }
 
 #[test]
