@@ -276,6 +276,20 @@ await test("print turns the results into a report without inputs", async () => {
   await context.close();
 });
 
+await test("once loaded, the page reloads and works offline", async () => {
+  const { page, context } = await openPage(APP);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  const before = await shownTotals(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid="se-total-0"]', { timeout: 60000 });
+  eq(JSON.stringify(await shownTotals(page)), JSON.stringify(before), "totals offline");
+  await page.fill("#supervisors-0-namespaces-0-count", "30");
+  await page.waitForTimeout(200);
+  assert((await shownTotals(page))[0] !== before[0], "the engine still recalculates offline");
+  await context.close();
+});
+
 await browser.close();
 server.close();
 const passed = results.filter((r) => r[1]).length;
