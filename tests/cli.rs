@@ -4,6 +4,7 @@
 //!
 //! After an intended change of results: `UPDATE_EXPECTED=1 cargo test --test cli`,
 //! then read the diff of tests/expected/ before committing it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Timing of large network plans. Ignored by default; run with
 //! `cargo test --release --test network_perf -- --ignored --nocapture`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::Instant;
 

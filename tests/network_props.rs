@@ -1,6 +1,7 @@
 //! Property tests of the network plan over random small scenarios: carved blocks
 //! lie in their pool and are aligned, nothing overlaps, every namespace and
 //! cluster gets what it demands, and the plan is deterministic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 use std::net::Ipv4Addr;

@@ -1,6 +1,7 @@
 //! No input panics: arbitrary scenarios (extreme counts, malformed and edge-case
 //! CIDRs), arbitrary JSON text and arbitrary share links either plan or come back
 //! as errors that name a field. A panic in wasm kills the page, so this matters.
+#![cfg(not(target_arch = "wasm32"))]
 
 use avi_sizer::link;
 use avi_sizer::plan::plan_scenario;
