@@ -255,7 +255,71 @@ pub fn routes(sp: &SupervisorPlan) -> Table {
     t
 }
 
+/// The blocks carved from the address pool, largest first.
+pub fn carved(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("carved-{}", sp.name),
+        format!("Blocks carved from the address pool: {}", sp.name),
+        &["block", "network", "for", "from pool", "demand", "with growth"],
+    );
+    for c in &sp.net.carved {
+        t.row(vec![
+            c.cidr.clone(),
+            c.role.label().into(),
+            c.scope.clone(),
+            c.pool.clone(),
+            c.demand.to_string(),
+            c.with_growth.to_string(),
+        ]);
+    }
+    t
+}
+
+/// How each address pool block is used.
+pub fn pools(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        format!("pools-{}", sp.name),
+        format!("Address pool: {}", sp.name),
+        &["pool", "addresses", "given", "carved", "free"],
+    );
+    for p in &sp.net.pools {
+        t.row(vec![p.cidr.clone(), p.addresses.to_string(), p.given.to_string(), p.carved.to_string(), p.free.to_string()]);
+    }
+    t
+}
+
 /// Every table of a Supervisor, in document order.
 pub fn supervisor_tables(sp: &SupervisorPlan) -> Vec<Table> {
-    vec![se_summary(sp), se_placement(sp), growth_steps(sp), networks(sp), groups(sp), routes(sp), allocations(sp)]
+    let mut all = vec![se_summary(sp), se_placement(sp), growth_steps(sp), networks(sp), groups(sp), routes(sp)];
+    if !sp.net.pools.is_empty() {
+        all.push(carved(sp));
+        all.push(pools(sp));
+    }
+    all.push(allocations(sp));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{plan::plan_scenario, scenario::Scenario};
+
+    #[test]
+    fn pool_tables_follow_the_plan() {
+        let plan = plan_scenario(&Scenario::default()).unwrap();
+        let sp = &plan.supervisors[0];
+        let c = carved(sp);
+        assert_eq!(c.rows.len(), sp.net.carved.len());
+        assert_eq!(c.rows[0][0], sp.net.carved[0].cidr);
+        let p = pools(sp);
+        assert_eq!(p.rows, vec![vec![
+            "10.220.0.0/16".to_string(),
+            "65536".into(),
+            "0".into(),
+            sp.net.pools[0].carved.to_string(),
+            (65536 - sp.net.pools[0].carved).to_string(),
+        ]]);
+        let keys: Vec<String> = supervisor_tables(sp).into_iter().map(|t| t.key).collect();
+        assert!(keys.contains(&"carved-supervisor-1".to_string()) && keys.contains(&"pools-supervisor-1".to_string()));
+    }
 }
