@@ -1,17 +1,20 @@
-//! CSV exports: every table of the plan, one file each (see [`files`]).
+//! CSV exports: every table of the plan, one file each ([`file_names`], [`file`]).
 
 use super::tables;
 use crate::plan::Plan;
 
-/// `(file name, CSV text)` for every table of the plan.
-pub fn files(plan: &Plan) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for sp in &plan.supervisors {
-        for t in tables::supervisor_tables(sp) {
-            out.push((format!("{}.csv", t.key), t.csv()));
-        }
-    }
-    out
+fn kinds(plan: &Plan) -> impl Iterator<Item = (&crate::plan::SupervisorPlan, tables::Kind)> {
+    plan.supervisors.iter().flat_map(|sp| tables::supervisor_kinds(sp).into_iter().map(move |k| (sp, k)))
+}
+
+/// The CSV file names of the plan's tables, without building them.
+pub fn file_names(plan: &Plan) -> Vec<String> {
+    kinds(plan).map(|(sp, k)| format!("{}.csv", k.key(sp))).collect()
+}
+
+/// The `n`-th file of [`file_names`]: `(file name, CSV text)`.
+pub fn file(plan: &Plan, n: usize) -> Option<(String, String)> {
+    kinds(plan).nth(n).map(|(sp, k)| (format!("{}.csv", k.key(sp)), k.build(sp).csv()))
 }
 
 /// One row per SE of every Supervisor, the Supervisor in the first column.
@@ -36,6 +39,20 @@ pub fn service_engines(plan: &Plan) -> String {
 mod tests {
     use super::*;
     use crate::{plan::plan_scenario, scenario::Scenario};
+
+    #[test]
+    fn each_named_file_is_its_table() {
+        let plan = plan_scenario(&Scenario::default()).unwrap();
+        let sp = &plan.supervisors[0];
+        let names = file_names(&plan);
+        let tables = tables::supervisor_tables(sp);
+        assert_eq!(names.len(), tables.len());
+        for (n, t) in tables.iter().enumerate() {
+            assert_eq!(file(&plan, n), Some((format!("{}.csv", t.key), t.csv())));
+            assert_eq!(names[n], format!("{}.csv", t.key));
+        }
+        assert_eq!(file(&plan, names.len()), None);
+    }
 
     #[test]
     fn one_row_per_se() {

@@ -58,7 +58,7 @@ pub fn se_summary(sp: &SupervisorPlan) -> Table {
     let set = &sp.se.settings;
     let r = &sp.se.resources;
     let verdict = if se.feasible { "" } else { " (infeasible)" };
-    let mut t = Table::new(format!("se-summary-{}", sp.name), format!("Service Engines: {}", sp.name), &["SE group", "value"]);
+    let mut t = Table::new(Kind::SeSummary.key(sp), format!("Service Engines: {}", sp.name), &["SE group", "value"]);
     let rows: [(&str, String); 13] = [
         ("HA mode", format!("{} ({})", set.ha_mode.label(), set.ha_mode.avi_api())),
         ("Scale factor / buffer", format!("{} / {}", set.scale_factor, set.buffer_ses)),
@@ -86,7 +86,7 @@ pub fn se_summary(sp: &SupervisorPlan) -> Table {
 /// What each SE holds.
 pub fn se_placement(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("se-placement-{}", sp.name),
+        Kind::SePlacement.key(sp),
         format!("SE placement: {}", sp.name),
         &["SE", "role", "zone", "interfaces", "VS slots", "T1s (VRFs)"],
     );
@@ -106,7 +106,7 @@ pub fn se_placement(sp: &SupervisorPlan) -> Table {
 /// At which namespace count the SE count changes.
 pub fn growth_steps(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("growth-{}", sp.name),
+        Kind::Growth.key(sp),
         format!("Growth steps: {}", sp.name),
         &["at namespace", "SEs carrying load", "total SEs", "added for", "when"],
     );
@@ -125,7 +125,7 @@ pub fn growth_steps(sp: &SupervisorPlan) -> Table {
 /// Each network: where it came from, demand, headroom and what is left.
 pub fn networks(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("networks-{}", sp.name),
+        Kind::Networks.key(sp),
         format!("Networks: {}", sp.name),
         &["network", "for", "CIDRs", "source", "demand", "with growth", "capacity", "used", "free"],
     );
@@ -173,7 +173,7 @@ pub fn networks(sp: &SupervisorPlan) -> Table {
 /// Per namespace group: what one namespace takes, how many more fit.
 pub fn groups(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("groups-{}", sp.name),
+        Kind::Groups.key(sp),
         format!("Namespace groups: {}", sp.name),
         &["group", "namespaces", "T0", "NAT", "subnets / namespace", "addresses / namespace", "VIPs / namespace", "fits more", "limited by"],
     );
@@ -196,7 +196,7 @@ pub fn groups(sp: &SupervisorPlan) -> Table {
 /// The Supervisor's own and every namespace's addresses.
 pub fn allocations(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("allocations-{}", sp.name),
+        Kind::Allocations.key(sp),
         format!("Allocations: {}", sp.name),
         &["namespace", "group", "T0", "subnets", "TKG cluster segments", "SNAT IP", "VIPs", "VIP count"],
     );
@@ -236,7 +236,7 @@ pub fn allocations(sp: &SupervisorPlan) -> Table {
 /// What each T0 advertises northbound, with and without aggregation.
 pub fn routes(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("routes-{}", sp.name),
+        Kind::Routes.key(sp),
         format!("Northbound routes: {}", sp.name),
         &["T0", "kind", "advertised", "/32 host routes", "subnet routes", "aggregates to configure", "routes with aggregation"],
     );
@@ -258,7 +258,7 @@ pub fn routes(sp: &SupervisorPlan) -> Table {
 /// The blocks carved from the address pool, largest first.
 pub fn carved(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("carved-{}", sp.name),
+        Kind::Carved.key(sp),
         format!("Blocks carved from the address pool: {}", sp.name),
         &["block", "network", "for", "from pool", "demand", "with growth"],
     );
@@ -278,7 +278,7 @@ pub fn carved(sp: &SupervisorPlan) -> Table {
 /// How each address pool block is used.
 pub fn pools(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
-        format!("pools-{}", sp.name),
+        Kind::Pools.key(sp),
         format!("Address pool: {}", sp.name),
         &["pool", "addresses", "given", "carved", "free"],
     );
@@ -288,15 +288,69 @@ pub fn pools(sp: &SupervisorPlan) -> Table {
     t
 }
 
+/// One of a Supervisor's tables: its key and how to build it live here, so a
+/// caller can list the tables (file names, menus) without building them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    SeSummary,
+    SePlacement,
+    Growth,
+    Networks,
+    Groups,
+    Routes,
+    Carved,
+    Pools,
+    Allocations,
+}
+
+impl Kind {
+    fn prefix(self) -> &'static str {
+        match self {
+            Kind::SeSummary => "se-summary",
+            Kind::SePlacement => "se-placement",
+            Kind::Growth => "growth",
+            Kind::Networks => "networks",
+            Kind::Groups => "groups",
+            Kind::Routes => "routes",
+            Kind::Carved => "carved",
+            Kind::Pools => "pools",
+            Kind::Allocations => "allocations",
+        }
+    }
+
+    /// The table's key for this Supervisor (`networks-supervisor-1`).
+    pub fn key(self, sp: &SupervisorPlan) -> String {
+        format!("{}-{}", self.prefix(), sp.name)
+    }
+
+    pub fn build(self, sp: &SupervisorPlan) -> Table {
+        match self {
+            Kind::SeSummary => se_summary(sp),
+            Kind::SePlacement => se_placement(sp),
+            Kind::Growth => growth_steps(sp),
+            Kind::Networks => networks(sp),
+            Kind::Groups => groups(sp),
+            Kind::Routes => routes(sp),
+            Kind::Carved => carved(sp),
+            Kind::Pools => pools(sp),
+            Kind::Allocations => allocations(sp),
+        }
+    }
+}
+
+/// The tables a Supervisor has, in document order (pool tables only with a pool).
+pub fn supervisor_kinds(sp: &SupervisorPlan) -> Vec<Kind> {
+    let mut all = vec![Kind::SeSummary, Kind::SePlacement, Kind::Growth, Kind::Networks, Kind::Groups, Kind::Routes];
+    if !sp.net.pools.is_empty() {
+        all.extend([Kind::Carved, Kind::Pools]);
+    }
+    all.push(Kind::Allocations);
+    all
+}
+
 /// Every table of a Supervisor, in document order.
 pub fn supervisor_tables(sp: &SupervisorPlan) -> Vec<Table> {
-    let mut all = vec![se_summary(sp), se_placement(sp), growth_steps(sp), networks(sp), groups(sp), routes(sp)];
-    if !sp.net.pools.is_empty() {
-        all.push(carved(sp));
-        all.push(pools(sp));
-    }
-    all.push(allocations(sp));
-    all
+    supervisor_kinds(sp).into_iter().map(|k| k.build(sp)).collect()
 }
 
 #[cfg(test)]
@@ -321,5 +375,8 @@ mod tests {
         ]]);
         let keys: Vec<String> = supervisor_tables(sp).into_iter().map(|t| t.key).collect();
         assert!(keys.contains(&"carved-supervisor-1".to_string()) && keys.contains(&"pools-supervisor-1".to_string()));
+        // A kind's key is the key of the table it builds.
+        let listed: Vec<String> = supervisor_kinds(sp).into_iter().map(|k| k.key(sp)).collect();
+        assert_eq!(listed, keys);
     }
 }

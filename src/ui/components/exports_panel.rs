@@ -29,7 +29,7 @@ fn file(export: Export, props: &FormProps, plan: Option<&Plan>) -> Option<(Strin
         Export::Result => ("avi-sizer-result.json".into(), "application/json", report::json(plan?)),
         Export::Markdown => ("avi-sizer-report.md".into(), "text/markdown", report::markdown(plan?)),
         Export::Csv(k) => {
-            let (name, csv) = report::csv::files(plan?).into_iter().nth(k)?;
+            let (name, csv) = report::csv::file(plan?, k)?;
             (name, "text/csv", csv)
         }
     })
@@ -41,7 +41,7 @@ pub fn exports_panel(props: &FormProps) -> Html {
     let csv_names = {
         let plan = plan.clone();
         use_memo(plan.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| {
-            plan.map(|p| report::csv::files(&p).into_iter().map(|(name, _)| name).collect::<Vec<_>>()).unwrap_or_default()
+            plan.map(|p| report::csv::file_names(&p)).unwrap_or_default()
         })
     };
     let csv_choice = use_state(|| 0usize);
