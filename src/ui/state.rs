@@ -221,13 +221,16 @@ impl State {
 
     fn replan(&mut self) {
         match plan_scenario(&self.scenario) {
-            Ok(plan) => {
-                self.plan = Some(Rc::new(plan));
-                self.planned = Rc::new(self.scenario.clone());
-                self.errors = Rc::new(Vec::new());
-            }
+            Ok(plan) => self.set_plan(plan),
             Err(errors) => self.errors = Rc::new(errors),
         }
+    }
+
+    /// Records `plan` as the plan of the current scenario.
+    fn set_plan(&mut self, plan: Plan) {
+        self.plan = Some(Rc::new(plan));
+        self.planned = Rc::new(self.scenario.clone());
+        self.errors = Rc::new(Vec::new());
     }
 
     fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
@@ -294,15 +297,21 @@ impl State {
                 return;
             }
         };
-        if let Err(errors) = plan_scenario(&scenario) {
-            let shown: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
-            let more = if errors.len() > 3 { format!(" (and {} more)", errors.len() - 3) } else { String::new() };
-            self.import_error =
-                Some(format!("Not imported — {}{more}. The current scenario is kept.", shown.join("; ")));
-            return;
-        }
+        let plan = match plan_scenario(&scenario) {
+            Ok(plan) => plan,
+            Err(errors) => {
+                let shown: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
+                let more = if errors.len() > 3 { format!(" (and {} more)", errors.len() - 3) } else { String::new() };
+                self.import_error =
+                    Some(format!("Not imported — {}{more}. The current scenario is kept.", shown.join("; ")));
+                return;
+            }
+        };
         self.import_error = None;
-        self.load(scenario);
+        // Planned once, above: load it with that plan rather than planning again.
+        self.scenario = scenario;
+        self.raw.clear();
+        self.set_plan(plan);
         self.notify(NoticeKind::Success, "Imported the scenario.");
     }
 
