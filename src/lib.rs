@@ -20,6 +20,7 @@ pub mod error;
 pub mod link;
 pub mod network;
 pub mod plan;
+pub mod platform;
 pub mod presets;
 pub mod report;
 pub mod scenario;

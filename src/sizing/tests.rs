@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::design::validate;
+use crate::error::WarningKind;
 use crate::scenario::{DnsSeGroup, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor};
 
 /// A scenario of one Supervisor with `namespaces` namespaces of one TKG cluster and
