@@ -10,7 +10,7 @@ use crate::error::{Warning, WarningKind};
 use crate::scenario::T0Mode;
 
 use super::allocate::Alloc;
-use super::carve::{Owner, Resolved, EGRESS, INGRESS, NAMESPACE};
+use super::carve::{scope_name, Resolved, EGRESS, INGRESS, NAMESPACE};
 use super::Role;
 
 /// Above this many /32 host routes on one T0 without aggregation, a warning
@@ -158,10 +158,7 @@ pub(crate) fn routes(sup: &SupervisorDesign, index: usize, r: &Resolved, a: &All
         for ((_, s, b), routes) in m {
             let Some(scope) = r.scopes.get(s) else { continue };
             let Some(block) = scope.blocks.get(b) else { continue };
-            let name = match scope.owner {
-                Owner::Supervisor => "supervisor".to_string(),
-                Owner::Group(j) => sup.groups.get(j).map_or_else(String::new, |g| g.name.clone()),
-            };
+            let name = scope_name(sup, scope.owner);
             if scope.role == Role::NamespaceNetwork {
                 t0.subnet_routes = t0.subnet_routes.saturating_add(routes);
             } else {

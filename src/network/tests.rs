@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::design::validate;
+use crate::error::WarningKind;
 use crate::scenario::{NamespaceGroup, Scenario, Supervisor, T0Mode, Topology};
 
 fn scenario(f: impl FnOnce(&mut Supervisor)) -> Scenario {

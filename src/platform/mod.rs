@@ -27,14 +27,18 @@
 //!   the DFW exclusion list for Active/Active; VDS `attached`: more than 8
 //!   workload networks).
 //!
-//! Networks: the network plan ([`crate::network`]) carves and allocates the
-//! Ingress, Egress and namespace networks of a Supervisor on NSX. A platform with
-//! other networks (VDS: workload networks given as IP ranges, one Avi VIP network
-//! whose pool also holds the SEs' data addresses, so it needs the SE count) brings
-//! its roles and demand in its own file, reusing the carving, allocation and
-//! overlap checks. A comparison that sizes something other than SEs (the NSX native
-//! load balancer's LBs and edge credits) is a sizing of its own beside
-//! [`crate::sizing`], fed by the same Supervisor design.
+//! Networks: the network plan ([`crate::network`]) carves, allocates, checks and
+//! routes. Which networks a Supervisor and each namespace group draw from, what
+//! each namespace takes and which are required are the platform's rules: for NSX
+//! with Avi the Ingress, Egress (NAT) and namespace networks, in `namespace_needs`,
+//! `supervisor_demand`, `draws_own` and their neighbours in [`nsx_avi`]; the routes
+//! per T0 are NSX's. A platform with other networks (VDS: workload networks given
+//! as IP ranges, one Avi VIP network whose pool also holds the SEs' data
+//! addresses, so its demand needs the SE count) brings its roles and demand in its
+//! own file, reusing the carving, allocation and overlap checks. A comparison that
+//! sizes something other than SEs (the NSX native load balancer's LBs and edge
+//! credits) is a sizing of its own beside [`crate::sizing`], fed by the same
+//! Supervisor design.
 
 pub mod nsx_avi;
 
