@@ -7,7 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn sizer(args: &[&str], stdin: Option<&str>) -> Output {
@@ -30,19 +30,14 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+
+use common::root;
 
 #[test]
 fn scenario_files_give_the_expected_whole_results() {
     let update = std::env::var_os("UPDATE_EXPECTED").is_some();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/scenarios"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = common::scenario_files();
     assert!(files.len() >= 10, "scenario files missing");
     let mut mismatches = Vec::new();
     for file in &files {

@@ -14,7 +14,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use avi_sizer::design::validate;
 use avi_sizer::error::render_all;
@@ -27,9 +26,9 @@ use serde_json::{json, Map, Value};
 const GENERATED: usize = 300;
 const SEED: u64 = 0x5EED_0011;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+
+use common::root;
 
 /// FNV-1a, 64 bits.
 fn fnv1a(text: &str) -> u64 {
@@ -222,13 +221,7 @@ fn hashes(text: &str) -> [u64; 4] {
 }
 
 fn cases() -> Vec<(String, String)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/scenarios"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    let mut out: Vec<(String, String)> = files
+    let mut out: Vec<(String, String)> = common::scenario_files()
         .iter()
         .map(|f| (f.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(f).unwrap()))
         .collect();
