@@ -1,7 +1,8 @@
 //! The plan: everything the engine computes for a design, in one serializable value.
 //!
-//! [`plan`] runs the SE sizing and the network plan for each Supervisor and the
-//! topology roll-up; [`plan_scenario`] validates first. The UI, the CLI and the
+//! [`plan`] runs the SE sizing and the network plan for each Supervisor, by the
+//! rules of its platform ([`crate::platform::of`]), and the topology roll-up;
+//! [`plan_scenario`] validates first. The UI, the CLI and the
 //! reports all render a [`Plan`] and never compute numbers of their own.
 
 use serde::Serialize;
@@ -9,6 +10,7 @@ use serde::Serialize;
 use crate::design::{validate, Design};
 use crate::error::{FieldError, Warning};
 use crate::network::{self, NetPlan};
+use crate::platform;
 use crate::scenario::{Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
@@ -44,10 +46,10 @@ impl std::ops::Deref for SupervisorPlan {
 pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
     let mut supervisors = Vec::with_capacity(design.supervisors.len());
     let mut errors = Vec::new();
-    let (nets, across) = network::plan_all(design);
+    let (nets, across) = network::plan_all(design, |sup| platform::of(sup).net);
     for (i, (sup, net)) in design.supervisors.iter().zip(nets).enumerate() {
         let path = format!("supervisors[{i}]");
-        let (se, mut warnings) = sizing::size_supervisor(sup, &path, &design.capacity);
+        let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
         match net {
             Ok((net, net_warnings)) => {
                 warnings.extend(net_warnings);

@@ -259,10 +259,11 @@ proptest! {
         };
         let design = validate(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() }).unwrap();
         let sup = &design.supervisors[0];
-        let load = platform::of(sup).se_load(sup);
+        let rules = platform::of(sup).se;
+        let load = rules.se_load(sup);
         let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
         let expected = reference(SimConfig::from(&sup.se), &batches);
-        let plan = size_supervisor(sup, "supervisors[0]", &design.capacity).0;
+        let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
         let got: Vec<(Vec<String>, u32, Option<Binding>)> = plan
             .service_engines
             .placement

@@ -3,18 +3,17 @@
 //! function per part of [`NetPlan`].
 
 use crate::design::SupervisorDesign;
-use crate::platform::nsx_avi::namespace_name;
 
 use super::addr::{addr, Block, Span};
 use super::allocate::{Alloc, Cursor, NsAlloc, Run, Sub};
 use super::carve::{self, scope_name, Owner, Resolved, EGRESS, INGRESS, NAMESPACE};
 use super::{
-    CarvedBlock, ClusterNet, ControlPlane, GroupNet, Management, NamespaceNet, NetPlan, Networks, PerNamespace, PoolUsage,
+    NetRules, CarvedBlock, ClusterNet, ControlPlane, GroupNet, Management, NamespaceNet, NetPlan, Networks, PerNamespace, PoolUsage,
     Role, Source, Sources, T0Routes, Usage, VipRange,
 };
 
 /// The whole plan of one Supervisor.
-pub(crate) fn net_plan(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, routes: Vec<T0Routes>) -> NetPlan {
+pub(crate) fn net_plan(sup: &SupervisorDesign, rules: &dyn NetRules, r: &Resolved, a: &Alloc, routes: Vec<T0Routes>) -> NetPlan {
     let group_t0: Vec<String> = (0..sup.groups.len()).map(|j| t0_of(sup, &routes, j)).collect();
     NetPlan {
         networks: networks(sup, r),
@@ -24,7 +23,7 @@ pub(crate) fn net_plan(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, routes: 
             addresses: m.len(),
         }),
         control_plane: control_plane(a),
-        namespaces: a.namespaces.iter().filter_map(|ns| namespace(sup, &group_t0, ns)).collect(),
+        namespaces: a.namespaces.iter().filter_map(|ns| namespace(sup, rules, &group_t0, ns)).collect(),
         groups: (0..sup.groups.len()).filter_map(|j| group(sup, r, a, &group_t0, j)).collect(),
         usage: usage(sup, r, a),
         carved: carved(sup, r),
@@ -94,9 +93,9 @@ fn control_plane(a: &Alloc) -> ControlPlane {
     }
 }
 
-fn namespace(sup: &SupervisorDesign, group_t0: &[String], ns: &NsAlloc) -> Option<NamespaceNet> {
+fn namespace(sup: &SupervisorDesign, rules: &dyn NetRules, group_t0: &[String], ns: &NsAlloc) -> Option<NamespaceNet> {
     let g = sup.groups.get(ns.group)?;
-    let name = namespace_name(&g.name, ns.number);
+    let name = rules.namespace_name(&g.name, ns.number);
     let clusters = ns
         .clusters
         .iter()

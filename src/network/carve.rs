@@ -1,16 +1,23 @@
 //! Where each network comes from: the demand of every scope (the Supervisor's
 //! networks and each group's custom ones), then given, default or carved from the
 //! address pool, largest block first. Which networks exist, who draws from which
-//! and how much are the platform's rules ([`crate::platform::nsx_avi`]).
+//! and how much are the platform's rules ([`NetRules`]).
 
 use crate::design::{defaults, Cidr, SupervisorDesign};
 use crate::error::{FieldError, Problem};
-use crate::platform::nsx_avi::{self as rules, NamespaceNeeds, CARVE_LONGEST};
 
 use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, with_growth, Block, Span, RESERVED};
-use super::{Role, Source};
+use super::{NamespaceNeeds, NetRules, Role, Source};
 
-pub(crate) use crate::platform::nsx_avi::{EGRESS, INGRESS, NAMESPACE, ROLES};
+/// Index of the three carvable roles in per-role arrays.
+pub(crate) const INGRESS: usize = 0;
+pub(crate) const EGRESS: usize = 1;
+pub(crate) const NAMESPACE: usize = 2;
+pub(crate) const ROLES: [Role; 3] = [Role::IngressCidr, Role::EgressCidr, Role::NamespaceNetwork];
+
+/// Shortest prefix a carved block may have per role: /27 Ingress and Egress, /23
+/// namespace network (the smallest a given one may be, too).
+const LONGEST: [u8; 3] = [27, 27, 23];
 
 /// Who draws from a scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,11 +102,11 @@ fn parse_default(text: &str) -> Block {
 /// its pool what is neither given nor defaulted.
 /// `taken`: space other Supervisors hold (their given networks, and what earlier
 /// ones carved), so that Supervisors sharing a pool carve around each other.
-pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> Resolved {
+pub(crate) fn resolve(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize, taken: &[Span]) -> Resolved {
     let base = format!("supervisors[{index}]");
     let n = &sup.networks;
-    let needs: Vec<NamespaceNeeds> = sup.groups.iter().map(rules::namespace_needs).collect();
-    let (mut scopes, sup_scopes, group_scopes) = scopes(sup, &base, &needs);
+    let needs: Vec<NamespaceNeeds> = sup.groups.iter().map(|g| rules.namespace_needs(g)).collect();
+    let (mut scopes, sup_scopes, group_scopes) = scopes(sup, rules, &base, &needs);
 
     let service = match &n.service_cidr {
         Some(c) => (Block::of(&c.net), Source::Given),
@@ -112,7 +119,7 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
     let pools: Vec<Block> = n.address_pool.iter().map(|c| Block::of(&c.net)).collect();
 
     let mut errors = Vec::new();
-    let mut targets = not_given(sup, &mut scopes, !pools.is_empty(), &mut errors);
+    let mut targets = not_given(sup, rules, &mut scopes, !pools.is_empty(), &mut errors);
     let mut carved = Vec::new();
     if !targets.is_empty() {
         let mut used = used_spans(&scopes, service.0, management);
@@ -139,15 +146,19 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
 /// that inherits them), then each group's own; and which scope each consumer draws
 /// each role from.
 #[allow(clippy::type_complexity)]
-fn scopes(sup: &SupervisorDesign, base: &str, needs: &[NamespaceNeeds]) -> (Vec<Scope>, [Option<usize>; 3], Vec<[Option<usize>; 3]>) {
+fn scopes(
+    sup: &SupervisorDesign,
+    rules: &dyn NetRules,
+    base: &str,
+    needs: &[NamespaceNeeds],
+) -> (Vec<Scope>, [Option<usize>; 3], Vec<[Option<usize>; 3]>) {
     let n = &sup.networks;
     let growth = n.growth_percent;
-    let mut demand = rules::supervisor_demand(sup);
+    let mut demand = ROLES.map(|role| rules.supervisor_demand(sup, role));
     for (g, need) in sup.groups.iter().zip(needs) {
-        let per_ns = need.per_role();
-        for role in [INGRESS, EGRESS, NAMESPACE] {
-            if !rules::draws_own(sup, g, role) {
-                demand[role] = demand[role].saturating_add(u64::from(g.count).saturating_mul(per_ns[role]));
+        for (role, d) in ROLES.into_iter().zip(&mut demand) {
+            if !rules.draws_own(sup, g, role) {
+                *d = d.saturating_add(u64::from(g.count).saturating_mul(need.takes(role)));
             }
         }
     }
@@ -167,7 +178,7 @@ fn scopes(sup: &SupervisorDesign, base: &str, needs: &[NamespaceNeeds]) -> (Vec<
     let sup_given = [&n.ingress_cidr, &n.egress_cidr, &n.namespace_network];
     let mut sup_scopes = [None; 3];
     for role in [INGRESS, EGRESS, NAMESPACE] {
-        if !rules::supervisor_has(sup, role) {
+        if !rules.supervisor_has(sup, ROLES[role]) {
             continue;
         }
         let path = format!("{base}.networks.{}", ROLES[role].field());
@@ -177,15 +188,15 @@ fn scopes(sup: &SupervisorDesign, base: &str, needs: &[NamespaceNeeds]) -> (Vec<
     let mut group_scopes = Vec::with_capacity(sup.groups.len());
     for (j, (g, need)) in sup.groups.iter().zip(needs).enumerate() {
         let own = [&g.ingress_cidr, &g.egress_cidr, &g.namespace_network];
-        let per_ns = need.per_role();
         let mut mine = [sup_scopes[INGRESS], if g.nat { sup_scopes[EGRESS] } else { None }, sup_scopes[NAMESPACE]];
         for role in [INGRESS, EGRESS, NAMESPACE] {
-            if !rules::draws_own(sup, g, role) {
+            if !rules.draws_own(sup, g, ROLES[role]) {
                 continue;
             }
             let path = format!("{}.{}", g.path, ROLES[role].field());
             mine[role] = Some(scopes.len());
-            scopes.push(new_scope(role, Owner::Group(j), path, own[role], u64::from(g.count).saturating_mul(per_ns[role])));
+            let demand = u64::from(g.count).saturating_mul(need.takes(ROLES[role]));
+            scopes.push(new_scope(role, Owner::Group(j), path, own[role], demand));
         }
         group_scopes.push(mine);
     }
@@ -194,7 +205,13 @@ fn scopes(sup: &SupervisorDesign, base: &str, needs: &[NamespaceNeeds]) -> (Vec<
 
 /// Scopes not given: their default, or (with a pool) carve targets `(scope, block
 /// size, prefix)`, or (without) an error that says what size is needed.
-fn not_given(sup: &SupervisorDesign, scopes: &mut [Scope], pool: bool, errors: &mut Vec<FieldError>) -> Vec<(usize, u64, Option<u8>)> {
+fn not_given(
+    sup: &SupervisorDesign,
+    rules: &dyn NetRules,
+    scopes: &mut [Scope],
+    pool: bool,
+    errors: &mut Vec<FieldError>,
+) -> Vec<(usize, u64, Option<u8>)> {
     let growth = sup.networks.growth_percent;
     let mut targets = Vec::new();
     for (s, scope) in scopes.iter_mut().enumerate() {
@@ -204,11 +221,11 @@ fn not_given(sup: &SupervisorDesign, scopes: &mut [Scope], pool: bool, errors: &
         let role = ROLES.iter().position(|r| *r == scope.role).unwrap_or(NAMESPACE);
         let need = scope.with_growth;
         let prefix = if role == NAMESPACE {
-            addr::block_prefix_for(need, CARVE_LONGEST[role])
+            addr::block_prefix_for(need, LONGEST[role])
         } else {
-            pool_prefix_for(need, CARVE_LONGEST[role])
+            pool_prefix_for(need, LONGEST[role])
         };
-        let default = rules::supervisor_default(role).filter(|_| scope.owner == Owner::Supervisor);
+        let default = rules.supervisor_default(scope.role).filter(|_| scope.owner == Owner::Supervisor);
         if let (Some(default), false) = (default, pool) {
             scope.source = Source::Default;
             scope.blocks = vec![parse_default(default)];
@@ -220,7 +237,7 @@ fn not_given(sup: &SupervisorDesign, scopes: &mut [Scope], pool: bool, errors: &
             };
             let mut needed = format!("{size} for {} {} + {growth}% growth", scope.demand, scope.role.unit());
             if let Owner::Group(j) = scope.owner {
-                needed.push_str(sup.groups.get(j).and_then(|g| rules::why_own(g, role)).unwrap_or_default());
+                needed.push_str(sup.groups.get(j).and_then(|g| rules.why_own(g, scope.role)).unwrap_or_default());
             }
             errors.push(FieldError::new(scope.path.clone(), "", Problem::Missing { role: scope.role.label().to_string(), needed }));
         } else {

@@ -17,8 +17,8 @@
 //! for their demand or growth), `validate` (overlaps and reserved-range warnings),
 //! `routes` (per T0), `assemble` (the [`NetPlan`]) and `addr` (address arithmetic,
 //! usable counts, reserved ranges). Which networks a Supervisor and its namespace
-//! groups have, and what each namespace takes from them, are NSX with Avi's rules
-//! in [`crate::platform::nsx_avi`].
+//! groups have, and what each namespace takes from them, are its platform's rules
+//! ([`NetRules`], implemented per platform under [`crate::platform`]).
 //!
 //! Address rules, used consistently:
 //! - A namespace or TKG cluster subnet of prefix `p` gives `2^(32-p) - 3` usable
@@ -42,6 +42,7 @@ mod carve;
 mod checks;
 mod orchestrate;
 mod routes;
+mod rules;
 mod validate;
 
 #[cfg(test)]
@@ -53,6 +54,7 @@ use crate::design::{Design, SupervisorDesign};
 use crate::error::{FieldError, Warning};
 
 pub use routes::{Advertised, T0Routes, HOST_ROUTE_WARNING};
+pub use rules::{NamespaceNeeds, NetRules};
 
 pub(crate) use addr::{size_of_prefix, subnets_for};
 
@@ -386,10 +388,11 @@ pub struct PoolUsage {
     pub free: u64,
 }
 
-/// Plans the networks of Supervisor `index`: resolves, carves, validates and
-/// allocates. Errors name the field path (`supervisors[{index}]...`) and value.
-pub fn plan_supervisor(sup: &SupervisorDesign, index: usize) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
-    orchestrate::plan_resolved(sup, index, carve::resolve(sup, index, &[]))
+/// Plans the networks of Supervisor `index` by the rules of its platform
+/// (`crate::platform::of(sup).net`): resolves, carves, validates and allocates.
+/// Errors name the field path (`supervisors[{index}]...`) and value.
+pub fn plan_supervisor(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
+    orchestrate::plan_resolved(sup, rules, index, carve::resolve(sup, rules, index, &[]))
 }
 
 /// What [`plan_all`] returns: each Supervisor's plan (or its errors), and the
@@ -398,13 +401,14 @@ pub type AllPlans = (Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>, Vec<
 
 /// Plans the networks of every Supervisor of a design. Supervisors are carved in
 /// order, each around the networks the others were given and the blocks the earlier
-/// ones carved, so several Supervisors can share one address pool.
-pub fn plan_all(design: &Design) -> AllPlans {
-    orchestrate::plan_all(design)
+/// ones carved, so several Supervisors can share one address pool. `rules` gives
+/// each Supervisor's platform rules.
+pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> AllPlans {
+    orchestrate::plan_all(design, rules)
 }
 
 /// Overlaps between the routed networks of different Supervisors (see [`plan_all`],
 /// which also carves them in sequence).
-pub fn check_across_supervisors(design: &Design) -> Vec<FieldError> {
-    plan_all(design).1
+pub fn check_across_supervisors<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> Vec<FieldError> {
+    plan_all(design, rules).1
 }

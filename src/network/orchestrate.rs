@@ -8,17 +8,17 @@ use crate::error::{FieldError, Warning};
 
 use super::addr::{Block, Span};
 use super::carve::{self, Resolved};
-use super::{allocate, assemble, checks, routes, validate, AllPlans, NetPlan, Role, Source};
+use super::{allocate, assemble, checks, routes, validate, AllPlans, NetPlan, NetRules, Role, Source};
 
 /// See [`super::plan_all`].
-pub(crate) fn plan_all(design: &Design) -> AllPlans {
+pub(crate) fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> AllPlans {
     let given: Vec<Vec<Span>> = design.supervisors.iter().map(routed_given).collect();
     let mut carved: Vec<Span> = Vec::new();
     let mut resolved = Vec::with_capacity(design.supervisors.len());
     for (i, sup) in design.supervisors.iter().enumerate() {
         let mut taken: Vec<Span> = given.iter().enumerate().filter(|&(j, _)| j != i).flat_map(|(_, g)| g.iter().copied()).collect();
         taken.extend_from_slice(&carved);
-        let r = carve::resolve(sup, i, &taken);
+        let r = carve::resolve(sup, rules(sup), i, &taken);
         carved.extend(r.scopes.iter().filter(|s| s.source == Source::Carved).flat_map(|s| s.blocks.iter().map(|b| b.span())));
         resolved.push(r);
     }
@@ -31,7 +31,8 @@ pub(crate) fn plan_all(design: &Design) -> AllPlans {
         }
         validate::overlaps(&all, true)
     };
-    let plans = design.supervisors.iter().zip(resolved).enumerate().map(|(i, (sup, r))| plan_resolved(sup, i, r)).collect();
+    let plans =
+        design.supervisors.iter().zip(resolved).enumerate().map(|(i, (sup, r))| plan_resolved(sup, rules(sup), i, r)).collect();
     (plans, across)
 }
 
@@ -43,7 +44,12 @@ fn routed_given(sup: &SupervisorDesign) -> Vec<Span> {
 }
 
 /// Checks, allocates and routes one Supervisor whose networks are resolved.
-pub(crate) fn plan_resolved(sup: &SupervisorDesign, index: usize, r: Resolved) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
+pub(crate) fn plan_resolved(
+    sup: &SupervisorDesign,
+    rules: &dyn NetRules,
+    index: usize,
+    r: Resolved,
+) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
     if let Some(e) = checks::too_many_subnets(sup, index, &r) {
         return Err(vec![e]);
     }
@@ -60,5 +66,5 @@ pub(crate) fn plan_resolved(sup: &SupervisorDesign, index: usize, r: Resolved) -
     warnings.extend(validate::reserved_warnings(&validate::entries(&r, index, true)));
     let (routes, route_warnings) = routes::routes(sup, index, &r, &alloc);
     warnings.extend(route_warnings);
-    Ok((assemble::net_plan(sup, &r, &alloc, routes), warnings))
+    Ok((assemble::net_plan(sup, rules, &r, &alloc, routes), warnings))
 }

@@ -1,9 +1,7 @@
 //! The answer in plain words: one sentence a line, the numbers in it.
 
 use crate::design::SeGroupConfig;
-use crate::platform::Noun;
-
-use super::{Headroom, Load, ServiceEngines};
+use super::{Headroom, Load, Noun, ServiceEngines};
 
 /// The arithmetic of the SE count. `noun` names an attachment (on NSX with Avi, a T1).
 pub(crate) fn explain(se: &SeGroupConfig, load: &Load, engines: &ServiceEngines, headroom: &Headroom, noun: Noun) -> Vec<String> {

@@ -1,14 +1,39 @@
-//! The load a platform presents to a Supervisor's SE group ([`SeLoad`]): its virtual
-//! services in the order they arrive, in batches that need the same attachments,
-//! the attachments' names, and the shape of one more namespace for the headroom
-//! projection. Platforms build it ([`crate::platform`]); sizing only reads it.
+//! What a platform gives the SE sizing ([`SeRules`]), chiefly the load a
+//! Supervisor presents to its SE group ([`SeLoad`]): its virtual services in the
+//! order they arrive, in batches that need the same attachments, the attachments'
+//! names, and the shape of one more namespace for the headroom projection.
+//! Platforms build it ([`crate::platform`]); sizing only reads it.
 //!
 //! Stored flat (no allocation per namespace beyond its attachment's label), since a
 //! Supervisor may hold 10,000 namespaces.
 
+use crate::design::SupervisorDesign;
+use crate::error::Warning;
+
 use super::bound::interfaces_for;
 use super::simulate::Attachment;
 use super::Load;
+
+/// The SE sizing rules of a platform; each platform implements them in its own
+/// file under [`crate::platform`], whose docs say what each is for.
+pub trait SeRules: Sync {
+    /// The load the Supervisor presents to its SE group, in arrival order.
+    fn se_load(&self, sup: &SupervisorDesign) -> SeLoad;
+
+    /// What the explanation calls an attachment (on NSX with Avi, a T1).
+    fn attachment_noun(&self) -> Noun;
+
+    /// The platform's own warnings about the Supervisor's SE group (`path` is the
+    /// Supervisor's JSON path).
+    fn se_warnings(&self, sup: &SupervisorDesign, path: &str) -> Vec<Warning>;
+}
+
+/// What an attachment is called in sentences: one and many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    pub one: &'static str,
+    pub many: &'static str,
+}
 
 /// A run of virtual services that each need the same attachments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,9 @@
 //! group needs, why, what they cost, and how much growth they leave.
 //!
 //! A platform ([`crate::platform`]) turns a Supervisor's design into the load its SE
-//! group carries ([`SeLoad`]: batches of virtual services with the attachments they
-//! need); everything here works on that load alone, so it serves every platform:
+//! group carries ([`SeRules::se_load`], [`SeLoad`]: batches of virtual services with
+//! the attachments they need); everything here works on that load alone, so it
+//! serves every platform:
 //! - `run`: the load through the placement simulation ([`simulate`]), the
 //!   placement a running SE group reaches, step by step;
 //! - `bound`: the lower bound a perfect (rebalanced) placement would need
@@ -32,11 +33,10 @@ use serde::Serialize;
 
 use crate::design::{Capacity, SeGroupConfig, SupervisorDesign};
 use crate::error::Warning;
-use crate::platform::{self, Platform};
 use crate::scenario::{HaMode, Topology};
 
 pub use bound::lower_bound;
-pub use load::{Need, Reference, SeLoad};
+pub use load::{Need, Noun, Reference, SeLoad, SeRules};
 pub use simulate::{Attachment, Binding, SimConfig, Simulator};
 pub use topology::{size_dns, topology, CONTROLLER_SIZES};
 
@@ -224,14 +224,14 @@ impl From<&SeGroupConfig> for SimConfig {
     }
 }
 
-/// Sizes one Supervisor's SE group. `path` is its JSON path (for warnings).
-pub fn size_supervisor(sup: &SupervisorDesign, path: &str, cap: &Capacity) -> (SePlan, Vec<Warning>) {
-    let platform = platform::of(sup);
-    size_load(sup, platform, &platform.se_load(sup), path, cap)
+/// Sizes one Supervisor's SE group by the rules of its platform
+/// (`crate::platform::of(sup).se`). `path` is its JSON path (for warnings).
+pub fn size_supervisor(sup: &SupervisorDesign, rules: &dyn SeRules, path: &str, cap: &Capacity) -> (SePlan, Vec<Warning>) {
+    size_load(sup, rules, &rules.se_load(sup), path, cap)
 }
 
-/// Sizes the SE group that carries `load`, the load `platform` made of `sup`.
-fn size_load(sup: &SupervisorDesign, platform: &dyn Platform, load: &SeLoad, path: &str, cap: &Capacity) -> (SePlan, Vec<Warning>) {
+/// Sizes the SE group that carries `load`, the load `rules` made of `sup`.
+fn size_load(sup: &SupervisorDesign, rules: &dyn SeRules, load: &SeLoad, path: &str, cap: &Capacity) -> (SePlan, Vec<Warning>) {
     let se = sup.se;
     let totals = Totals { se, zones: sup.zones, survive_zone_loss: sup.survive_zone_loss };
     let total_of = |n| totals.of(n).0;
@@ -242,7 +242,7 @@ fn size_load(sup: &SupervisorDesign, platform: &dyn Platform, load: &SeLoad, pat
     let zones = totals.spread(engines.total);
 
     let mut warnings = warnings::group(sup, path, &engines);
-    warnings.extend(platform.se_warnings(sup, path));
+    warnings.extend(rules.se_warnings(sup, path));
     warnings.extend(warnings::zones(path, zones.as_ref(), engines.total));
 
     let active = match se.ha_mode {
@@ -253,7 +253,7 @@ fn size_load(sup: &SupervisorDesign, platform: &dyn Platform, load: &SeLoad, pat
         settings: se,
         resources: resources::resources(engines.total as u64, &se),
         capacity: resources::capacity(active, &se, cap),
-        explanation: explain::explain(&se, &summary, &engines, &headroom, platform.attachment_noun()),
+        explanation: explain::explain(&se, &summary, &engines, &headroom, rules.attachment_noun()),
         service_engines: engines,
         headroom,
         load: summary,

@@ -1,7 +1,7 @@
 //! The warnings every SE group can earn, whatever the platform: more SEs than
 //! `max_se`, SEs that creation order costs, and a zone loss the group is not sized
 //! for. A platform adds its own between the first two and the last
-//! ([`crate::platform::Platform::se_warnings`]).
+//! ([`super::SeRules::se_warnings`]).
 
 use crate::design::SupervisorDesign;
 use crate::error::{Warning, WarningKind};
