@@ -113,6 +113,10 @@ fn bad_input_exits_2_and_names_field_and_value() {
         (r#"{"se_group":{"ha_mode":"active_standby","buffer_ses":2},"supervisors":[{"name":"s"}]}"#.into(),
          "se_group.buffer_ses: Legacy Active/Standby has no buffer SEs; the standby is the spare (se_group.ha_mode), got 2"),
         (r#"{"version":7,"supervisors":[]}"#.into(), "version: this build reads scenario version 1, got 7"),
+        (r#"{"se_group":{"ha_mode":"active_active","max_scaleout_per_vs":1},"supervisors":[{"name":"s"}]}"#.into(),
+         "se_group.max_scaleout_per_vs: the maximum scale-out per virtual service must be at least the VS scale factor (Avi min_scaleout_per_vs) 2 (se_group.scale_factor), got 1"),
+        (r#"{"supervisors":[{"name":"s","control_plane_size":"xl"}]}"#.into(),
+         "supervisors[0].control_plane_size: unknown variant `xl`, expected one of `tiny`, `small`, `medium`, `large`"),
         (r#"{"supervisors":[{"name":"s","networks":{"ingress_cidr":["10.1.1.1/24"]}}]}"#.into(),
          "supervisors[0].networks.ingress_cidr[0]: 10.1.1.1/24 has host bits set; did you mean 10.1.1.0/24?"),
     ];
