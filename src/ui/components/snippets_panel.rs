@@ -40,6 +40,8 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
         html! { <option value={k.to_string()} selected={k == i}>{ s.name.clone() }</option> }
     });
     let several = props.plan.supervisors.len() > 1;
+    // An h3 between the panel's h2 and each block's h4 keeps the heading order.
+    let heading = props.plan.supervisors.get(i).map(|sp| format!("Supervisor {}", sp.name)).unwrap_or_default();
     html! {
         <section class="card snippets" aria-labelledby="snippets-title" data-testid="snippets">
             <h2 id="snippets-title">{ "Configuration snippets" }</h2>
@@ -49,6 +51,7 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
                     <select id="snippets-supervisor" onchange={on_pick}>{ for options }</select>
                 </div>
             }
+            <h3>{ heading }</h3>
             { for blocks }
         </section>
     }
