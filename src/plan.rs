@@ -11,7 +11,7 @@ use crate::design::{validate, Design};
 use crate::error::{FieldError, Warning};
 use crate::network::{self, NetPlan};
 use crate::platform;
-use crate::scenario::{Scenario, SCENARIO_VERSION};
+use crate::scenario::{ControlPlaneSize, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +27,8 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupervisorPlan {
     pub name: String,
+    /// The control plane size the plan used (service CIDR default, Terraform `sizing_hint`).
+    pub control_plane_size: ControlPlaneSize,
     #[serde(flatten)]
     pub se: SePlan,
     #[serde(flatten)]
@@ -53,7 +55,13 @@ pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
         match net {
             Ok((net, net_warnings)) => {
                 warnings.extend(net_warnings);
-                supervisors.push(SupervisorPlan { name: sup.name.clone(), se, net, warnings });
+                supervisors.push(SupervisorPlan {
+                    name: sup.name.clone(),
+                    control_plane_size: sup.control_plane_size,
+                    se,
+                    net,
+                    warnings,
+                });
             }
             Err(e) => errors.extend(e),
         }
@@ -82,6 +90,26 @@ mod tests {
     fn routed(p: &SupervisorPlan) -> Vec<Ipv4Net> {
         let n = &p.net.networks;
         n.ingress_cidr.iter().chain(&n.egress_cidr).chain(&n.namespace_network).map(|c| c.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn a_tiny_control_plane_takes_a_24_service_cidr_by_default() {
+        use crate::network::Source;
+        use crate::scenario::ControlPlaneSize;
+        let service = |size: ControlPlaneSize, given: Option<&str>| {
+            let mut s = Scenario::default();
+            s.supervisors[0].control_plane_size = size;
+            s.supervisors[0].networks.service_cidr = given.map(str::to_string);
+            let plan = plan_scenario(&s).unwrap_or_else(|e| panic!("{}", crate::error::render_all(&e)));
+            let sp = &plan.supervisors[0];
+            assert_eq!(sp.control_plane_size, size);
+            (sp.net.networks.service_cidr.clone(), sp.net.networks.source.service_cidr)
+        };
+        assert_eq!(service(ControlPlaneSize::Tiny, None), (vec!["10.96.0.0/24".to_string()], Source::Default));
+        for size in [ControlPlaneSize::Small, ControlPlaneSize::Medium, ControlPlaneSize::Large] {
+            assert_eq!(service(size, None), (vec!["10.96.0.0/23".to_string()], Source::Default), "{size:?}");
+        }
+        assert_eq!(service(ControlPlaneSize::Tiny, Some("172.30.0.0/22")), (vec!["172.30.0.0/22".to_string()], Source::Given));
     }
 
     #[test]

@@ -108,6 +108,10 @@ fn bad_input_exits_2_and_names_field_and_value() {
         (r#"{"se_group":{"ha_mode":"active_standby","buffer_ses":2},"supervisors":[{"name":"s"}]}"#.into(),
          "se_group.buffer_ses: Legacy Active/Standby has no buffer SEs; the standby is the spare (se_group.ha_mode), got 2"),
         (r#"{"version":7,"supervisors":[]}"#.into(), "version: this build reads scenario version 1, got 7"),
+        (r#"{"se_group":{"ha_mode":"active_active","max_scaleout_per_vs":1},"supervisors":[{"name":"s"}]}"#.into(),
+         "se_group.max_scaleout_per_vs: the maximum scale-out per virtual service must be at least the VS scale factor (Avi min_scaleout_per_vs) 2 (se_group.scale_factor), got 1"),
+        (r#"{"supervisors":[{"name":"s","control_plane_size":"xl"}]}"#.into(),
+         "supervisors[0].control_plane_size: unknown variant `xl`, expected one of `tiny`, `small`, `medium`, `large`"),
         (r#"{"supervisors":[{"name":"s","networks":{"ingress_cidr":["10.1.1.1/24"]}}]}"#.into(),
          "supervisors[0].networks.ingress_cidr[0]: 10.1.1.1/24 has host bits set; did you mean 10.1.1.0/24?"),
     ];
@@ -166,4 +170,32 @@ fn presets_and_links_round_trip_through_the_cli() {
     let out = sizer(&["unlink", "v1.garbage!"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not a share link"));
+}
+
+#[test]
+fn snippet_prints_the_text_the_page_shows_one_block_per_supervisor() {
+    use avi_sizer::report::snippets::{self, Snippet};
+    let file = root().join("tests/scenarios/preset-shared-tz.json");
+    let scenario = avi_sizer::scenario::Scenario::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let plan = avi_sizer::plan::plan_scenario(&scenario).unwrap();
+    assert!(plan.supervisors.len() >= 2);
+    for kind in Snippet::ALL {
+        let out = sizer(&["snippet", kind.key(), file.to_str().unwrap()], None);
+        assert!(out.status.success(), "{}: {}", kind.key(), text(&out.stderr));
+        let printed = text(&out.stdout);
+        assert_eq!(printed, snippets::for_plan(&plan, kind), "{}", kind.key());
+        // Each Supervisor's block is exactly what the page's snippets panel renders for it.
+        for sp in &plan.supervisors {
+            assert!(printed.contains(&kind.render(sp)), "{}: {}", kind.key(), sp.name);
+        }
+        assert_eq!(printed.matches("# Supervisor ").count(), plan.supervisors.len(), "{}", kind.key());
+    }
+    let out = sizer(&["snippet", "avi", "-"], Some(&std::fs::read_to_string(&file).unwrap()));
+    assert!(out.status.success() && text(&out.stdout).contains("PATCH /api/serviceenginegroup/"));
+    let out = sizer(&["snippet", "ansible", file.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown snippet \"ansible\": use avi, nsx or terraform"), "{}", text(&out.stderr));
+    let out = sizer(&["snippet", "avi", "-"], Some(r#"{"supervisors":[{"name":"s","se_group":{"max_scaleout_per_vs":0}}]}"#));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("supervisors[0].se_group.max_scaleout_per_vs: must be at least 1, got 0"), "{}", text(&out.stderr));
 }

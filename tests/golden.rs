@@ -84,6 +84,7 @@ fn se_group(rng: &mut Rng, percent: u64) -> Value {
     maybe(rng, &mut o, percent / 2, "vcpus_per_se", |r| json!(r.pick(&[1, 2, 4])));
     maybe(rng, &mut o, percent / 2, "memory_gb_per_se", |r| json!(r.pick(&[2, 4, 8])));
     maybe(rng, &mut o, percent / 2, "placement", |r| json!(r.pick(&["compact", "distributed"])));
+    maybe(rng, &mut o, percent / 4, "max_scaleout_per_vs", |r| json!(r.pick(&[4, 8, 16])));
     Value::Object(o)
 }
 
@@ -133,6 +134,7 @@ fn supervisor(rng: &mut Rng, i: usize, shared_pool: bool) -> Value {
         maybe(rng, &mut s, 50, "survive_zone_loss", |_| json!(true));
     }
     maybe(rng, &mut s, 30, "supervisor_virtual_services", |r| json!(r.pick(&[0, 2, 3])));
+    maybe(rng, &mut s, 20, "control_plane_size", |r| json!(r.pick(&["tiny", "small", "medium", "large"])));
     if rng.chance(30) {
         s.insert("se_group".into(), se_group(rng, 30));
     }
@@ -307,6 +309,8 @@ fn generated_scenarios_are_deterministic_and_varied() {
         "\"ingress_cidr\"",
         "\"vsphere_pods\"",
         "\"management_start\"",
+        "\"control_plane_size\"",
+        "\"max_scaleout_per_vs\"",
     ] {
         assert!(generated.iter().filter(|t| t.contains(needle)).count() >= 5, "{needle} too rare");
     }

@@ -3,6 +3,7 @@
 //! ```text
 //! sizer plan SCENARIO.json [--format json|markdown]   plan a scenario ("-" reads stdin)
 //! sizer validate SCENARIO.json                        check a scenario, print nothing on success
+//! sizer snippet avi|nsx|terraform SCENARIO.json       print a configuration snippet per Supervisor
 //! sizer preset [NAME]                                 print a preset scenario (no NAME: list them)
 //! sizer link SCENARIO.json                            print the share-link code of a scenario
 //! sizer unlink CODE                                   print the scenario a share-link code holds
@@ -14,11 +15,13 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use avi_sizer::error::{render_all, FieldError};
+use avi_sizer::report::snippets::{self, Snippet};
 use avi_sizer::{link, plan, presets, report, scenario::Scenario};
 
 const USAGE: &str = "usage:
   sizer plan SCENARIO.json [--format json|markdown]   plan a scenario (\"-\" reads standard input)
   sizer validate SCENARIO.json                        check a scenario
+  sizer snippet avi|nsx|terraform SCENARIO.json       print a configuration snippet per Supervisor
   sizer preset [NAME]                                 print a preset scenario (no NAME: list them)
   sizer link SCENARIO.json                            print the share-link code of a scenario
   sizer unlink CODE                                   print the scenario a share-link code holds";
@@ -70,6 +73,12 @@ fn run(args: &[String]) -> Result<String, Failure> {
             let scenario = read_scenario(source)?;
             plan::plan_scenario(&scenario).map_err(Failure::Input)?;
             Ok(String::new())
+        }
+        ["snippet", kind, source] => {
+            let kind = Snippet::from_key(kind)
+                .ok_or_else(|| Failure::Usage(format!("unknown snippet {kind:?}: use avi, nsx or terraform")))?;
+            let plan = plan::plan_scenario(&read_scenario(source)?).map_err(Failure::Input)?;
+            Ok(snippets::for_plan(&plan, kind).trim_end().to_string())
         }
         ["preset"] => Ok(presets::all().iter().map(|p| format!("{:<18} {}", p.key, p.summary)).collect::<Vec<_>>().join("\n")),
         ["preset", name] => presets::find(name)

@@ -110,7 +110,7 @@ pub(crate) fn resolve(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize
 
     let service = match &n.service_cidr {
         Some(c) => (Block::of(&c.net), Source::Given),
-        None => (parse_default(defaults::SERVICE_CIDR), Source::Default),
+        None => (parse_default(defaults::service_cidr(sup.control_plane_size)), Source::Default),
     };
     let management = n.management_start.map(|a| {
         let start = u64::from(u32::from(a));
