@@ -18,11 +18,21 @@ pub struct FieldError {
     /// The offending value as the user gave it (empty where there is none).
     pub value: String,
     pub problem: Problem,
+    /// How to fix it, in numbers, where the engine can compute that (a shortage of
+    /// addresses: the block to append).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 impl FieldError {
     pub fn new(path: impl Into<String>, value: impl Into<String>, problem: Problem) -> Self {
-        FieldError { path: path.into(), value: value.into(), problem }
+        FieldError { path: path.into(), value: value.into(), problem, fix: None }
+    }
+
+    /// The error with how to fix it.
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
     }
 }
 
@@ -116,8 +126,19 @@ impl fmt::Display for Problem {
 }
 
 impl fmt::Display for FieldError {
-    /// `supervisors[0].namespaces[1].count: must be at least 1, got 0`
+    /// `supervisors[0].namespaces[1].count: must be at least 1, got 0`, then the
+    /// fix after a semicolon when there is one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_problem(f)?;
+        match &self.fix {
+            Some(fix) => write!(f, "; {fix}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FieldError {
+    fn fmt_problem(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let show_value = !self.value.is_empty()
             && !matches!(self.problem, Problem::UnsupportedVersion { .. } | Problem::Json { .. });
         let lead = if self.path.is_empty() { String::new() } else { format!("{}: ", self.path) };

@@ -276,7 +276,7 @@ pub(crate) fn union_len(spans: &mut [Span]) -> u64 {
 }
 
 /// Lowest aligned `size` block inside `pool` clear of every span in `avoid`.
-fn find_slot(pool: Block, size: u64, avoid: &[Span]) -> Option<u64> {
+pub(crate) fn find_slot(pool: Block, size: u64, avoid: &[Span]) -> Option<u64> {
     if size > pool.size() {
         return None;
     }

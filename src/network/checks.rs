@@ -7,7 +7,7 @@ use crate::error::{FieldError, Problem, Warning, WarningKind};
 
 use super::allocate::{Alloc, Cursor};
 use super::carve::{Resolved, NAMESPACE};
-use super::{Source, MAX_SUBNETS};
+use super::{advice, Source, MAX_SUBNETS};
 
 /// More subnets than [`MAX_SUBNETS`]: the one error, since carving and pool errors
 /// would follow from the same absurd count.
@@ -52,8 +52,10 @@ pub(crate) fn subnet_fit_errors(sup: &SupervisorDesign, index: usize, r: &Resolv
     out
 }
 
-/// Given and default networks must hold their demand (error) and should hold the growth headroom (warning).
-pub(crate) fn capacity_checks(r: &Resolved, a: &Alloc, growth: u32, errors: &mut Vec<FieldError>, warnings: &mut Vec<Warning>) {
+/// Given and default networks must hold their demand (error, with the block to
+/// append) and should hold the growth headroom (warning).
+pub(crate) fn capacity_checks(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, errors: &mut Vec<FieldError>, warnings: &mut Vec<Warning>) {
+    let growth = sup.networks.growth_percent;
     for (s, scope) in r.scopes.iter().enumerate() {
         if scope.failed {
             continue;
@@ -65,11 +67,15 @@ pub(crate) fn capacity_checks(r: &Resolved, a: &Alloc, growth: u32, errors: &mut
         };
         if short > 0 {
             let available = if capacity < scope.demand { capacity } else { scope.demand.saturating_sub(short) };
-            errors.push(FieldError::new(
+            let e = FieldError::new(
                 scope.path.clone(),
                 scope.value(),
                 Problem::TooFewAddresses { role: scope.role.label().to_string(), needed: scope.demand, available },
-            ));
+            );
+            errors.push(match advice::scope(sup, r, s, capacity, short) {
+                Some(fix) => e.with_fix(fix),
+                None => e,
+            });
         } else if capacity < scope.with_growth && scope.source != Source::Carved {
             warnings.push(Warning::new(
                 scope.path.clone(),

@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 mod addr;
+mod advice;
 mod allocate;
 mod assemble;
 mod carve;
@@ -392,7 +393,7 @@ pub struct PoolUsage {
 /// (`crate::platform::of(sup).net`): resolves, carves, validates and allocates.
 /// Errors name the field path (`supervisors[{index}]...`) and value.
 pub fn plan_supervisor(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
-    orchestrate::plan_resolved(sup, rules, index, carve::resolve(sup, rules, index, &[]))
+    orchestrate::plan_resolved(sup, rules, index, orchestrate::resolve(sup, rules, index, &[]))
 }
 
 /// What [`plan_all`] returns: per Supervisor its network plan with its warnings,

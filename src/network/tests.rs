@@ -165,7 +165,7 @@ fn pool_exactly_full_and_one_address_short() {
     });
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/25 has 127 addresses for the networks to carve (Ingress CIDR /26, Egress CIDR /26) but 128 are needed (1 more)"])
+        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/25 has 127 addresses for the networks to carve (Ingress CIDR /26, Egress CIDR /26) but 128 are needed (1 more); it holds 19 namespaces like 'g' with 50% growth headroom; add a /26 block to the pool for all 20"])
     );
     // The same pool, enough addresses in all but fragmented: no aligned /26 left.
     let e = errors(|s| {
@@ -178,7 +178,8 @@ fn pool_exactly_full_and_one_address_short() {
     });
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/24 has 186 free addresses but no aligned /26 block left for the Egress CIDR (supervisors[0].networks.egress_cidr)"])
+        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/24 has 186 free addresses but no aligned /26 block left for the Egress CIDR (supervisors[0].networks.egress_cidr); \
+                it holds 19 namespaces like 'g' with 50% growth headroom; add a /26 block to the pool for all 20"])
     );
 }
 
@@ -188,7 +189,7 @@ fn extreme_pools_do_not_panic() {
     let e = errors(|s| s.networks.address_pool = vec!["255.255.255.255/32".into()]);
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.address_pool: 255.255.255.255/32 has 1 addresses for the networks to carve (namespace network /23, Ingress CIDR /26, Egress CIDR /27) but 608 are needed (607 more)"])
+        strs(&["supervisors[0].networks.address_pool: 255.255.255.255/32 has 1 addresses for the networks to carve (namespace network /23, Ingress CIDR /26, Egress CIDR /27) but 608 are needed (607 more); add a /22 block to the pool for all 10"])
     );
     let e = errors(|s| s.networks.address_pool = vec!["10.0.0.0/31".into()]);
     assert!(e[0].contains("has 2 addresses") && e[0].contains("606 more"), "{e:?}");
@@ -253,7 +254,11 @@ fn given_networks_too_small_or_short_of_headroom() {
         s.networks.ingress_cidr = vec!["10.1.0.0/27".into()];
         s.namespaces = vec![group("g", 30, 1)];
     });
-    assert_eq!(e, strs(&["supervisors[0].networks.ingress_cidr: 10.1.0.0/27 has 30 addresses for the Ingress CIDR but 31 are needed (1 more)"]));
+    assert_eq!(
+        e,
+        strs(&["supervisors[0].networks.ingress_cidr: 10.1.0.0/27 has 30 addresses for the Ingress CIDR but 31 are needed (1 more); \
+                it holds 29 namespaces like 'g'; append a /27 block to ingress_cidr for today's demand"])
+    );
     let (p, w) = ok(|s| {
         s.networks.ingress_cidr = vec!["10.1.0.0/27".into()];
         s.namespaces = vec![group("g", 29, 1)];
@@ -272,7 +277,8 @@ fn given_networks_too_small_or_short_of_headroom() {
     });
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.namespace_network: 10.244.0.0/20 (default) has 4096 addresses for the namespace network but 4816 are needed (720 more)"])
+        strs(&["supervisors[0].networks.namespace_network: 10.244.0.0/20 (default) has 4096 addresses for the namespace network but 4816 are needed (720 more); \
+                it holds 255 namespaces like 'g'; append a /22 block to namespace_network for today's demand"])
     );
 }
 
@@ -578,4 +584,65 @@ fn subnet_count_is_capped() {
         s.namespaces = vec![g];
     });
     assert_eq!(e, strs(&["supervisors[0].namespaces: must be at most 2000000, got 200000001 namespace and cluster subnets in all"]));
+}
+
+/// Issue 9: a shortage says how to fix it in numbers, appending rather than
+/// shrinking, and the numbers hold: the pool holds exactly the namespaces it says,
+/// and the block it says to add is enough for today's.
+#[test]
+fn a_pool_that_runs_out_says_how_many_fit_and_which_block_to_add() {
+    let shaped = |count: u32, pool: &[&str]| {
+        scenario(|s| {
+            s.namespaces[0].count = count;
+            s.networks.address_pool = strs(pool);
+        })
+    };
+    let e = run(&shaped(700, &["10.220.0.0/16"])).expect_err("the pool is too small");
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].path, "supervisors[0].networks.address_pool");
+    assert_eq!(
+        e[0].fix.as_deref(),
+        Some("it holds 682 namespaces like 'team' with 50% growth headroom; add a /19 block to the pool for all 700")
+    );
+    assert!(e[0].to_string().ends_with("(6144 more); it holds 682 namespaces like 'team' with 50% growth headroom; add a /19 block to the pool for all 700"), "{}", e[0]);
+    assert!(run(&shaped(682, &["10.220.0.0/16"])).is_ok(), "682 fit");
+    assert!(run(&shaped(683, &["10.220.0.0/16"])).is_err(), "683 do not");
+    assert!(run(&shaped(700, &["10.220.0.0/16", "172.16.0.0/19"])).is_ok(), "a /19 added is enough");
+    assert!(run(&shaped(700, &["10.220.0.0/16", "172.16.0.0/20"])).is_err(), "a /20 is not");
+
+    // With two groups, the last one's count varies and the first stays.
+    let mut two = shaped(700, &["10.220.0.0/16"]);
+    two.supervisors[0].namespaces.insert(0, group("fixed", 100, 1));
+    let fix = run(&two).expect_err("too small").remove(0).fix.unwrap();
+    let fit: u64 = fix.split(" of them").next().unwrap().rsplit(", ").next().unwrap().parse().unwrap();
+    assert!(fix.starts_with(&format!("it holds {} namespaces, {fit} of them like 'team'", fit + 100)), "{fix}");
+    two.supervisors[0].namespaces[1].count = fit as u32;
+    assert!(run(&two).is_ok());
+    two.supervisors[0].namespaces[1].count = fit as u32 + 1;
+    assert!(run(&two).is_err());
+}
+
+#[test]
+fn a_given_network_too_small_says_which_block_to_append() {
+    // 1 + 40 x 3 = 121 VIPs in a /25 (126) fit; 50 namespaces need 151: 25 short.
+    let s = scenario(|s| {
+        s.namespaces[0].count = 50;
+        s.networks.ingress_cidr = strs(&["10.50.0.0/25"]);
+    });
+    let e = run(&s).expect_err("the Ingress CIDR is too small");
+    let ingress: Vec<&FieldError> = e.iter().filter(|e| e.path == "supervisors[0].networks.ingress_cidr").collect();
+    assert_eq!(ingress.len(), 1, "{e:?}");
+    assert_eq!(
+        ingress[0].fix.as_deref(),
+        Some("it holds 41 namespaces like 'team'; append a /27 block to ingress_cidr for today's demand")
+    );
+    // Following it plans: a /27 (30 VIPs) appended covers the 25.
+    let mut fixed = s.clone();
+    fixed.supervisors[0].networks.ingress_cidr.push("10.50.1.0/27".into());
+    assert!(run(&fixed).is_ok(), "{:?}", run(&fixed).err());
+    let mut fits = s.clone();
+    fits.supervisors[0].namespaces[0].count = 41;
+    assert!(run(&fits).is_ok());
+    fits.supervisors[0].namespaces[0].count = 42;
+    assert!(run(&fits).is_err());
 }
