@@ -241,4 +241,9 @@ pub enum WarningKind {
     HostRoutes,
     /// The Avi controller cluster is near or over its size's limits.
     ControllerSize,
+    /// A setting the sizing cannot take as given, computed with the nearest that can
+    /// exist (more data interfaces than an SE VM has).
+    InputAdjusted,
+    /// A setting below a vendor recommendation (SE disk, Ingress/Egress block size).
+    BelowRecommendation,
 }

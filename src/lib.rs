@@ -24,6 +24,7 @@ pub mod plan;
 pub mod platform;
 pub mod presets;
 pub mod report;
+pub mod rules;
 pub mod scenario;
 pub mod sizing;
 

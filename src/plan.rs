@@ -11,9 +11,12 @@
 //! SE result; its `network` says why the networks are not planned, each reason a
 //! [`FieldError`] at its field, and its network lists are empty.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::design::{validate, Design};
+use crate::rules::{self, RuleId, RulesReport};
 use crate::error::{FieldError, Warning};
 use crate::network::{self, NetPlan, NetState, NetStatus};
 use crate::platform;
@@ -23,6 +26,9 @@ use crate::sizing::{self, SePlan, TopologyPlan};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub version: u32,
+    /// The rules version computed with, the one the scenario was made under, what
+    /// that moved, and every rule the answer used.
+    pub rules: RulesReport,
     pub topology: TopologyPlan,
     pub supervisors: Vec<SupervisorPlan>,
     /// Warnings about the design as a whole (per-Supervisor ones sit with it).
@@ -98,7 +104,26 @@ pub fn plan(design: &Design) -> Plan {
     let mut warnings = Vec::new();
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
     let topology = sizing::topology(design, &se_plans, &mut warnings);
-    Plan { version: SCENARIO_VERSION, topology, supervisors, warnings }
+    let rules = RulesReport {
+        version: rules::CURRENT,
+        made_under: design.rules_version,
+        changes: rules::changes(design, &se_plans.iter().collect::<Vec<_>>(), &topology),
+        applied: applied(design, &supervisors),
+    };
+    Plan { version: SCENARIO_VERSION, rules, topology, supervisors, warnings }
+}
+
+/// Every catalogue rule the plan used, in catalogue order.
+fn applied(design: &Design, supervisors: &[SupervisorPlan]) -> Vec<RuleId> {
+    let mut ids: BTreeSet<RuleId> = BTreeSet::from([RuleId::ControllerSize]);
+    if design.dns.is_some() {
+        ids.insert(RuleId::DnsSeGroup);
+    }
+    for (sup, sp) in design.supervisors.iter().zip(supervisors) {
+        ids.extend(sp.se.applied.iter().copied());
+        ids.extend(sp.net.rules_applied(sup, &sp.network));
+    }
+    ids.into_iter().collect()
 }
 
 /// Validates and plans a scenario: `Err` only when the scenario does not validate

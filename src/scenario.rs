@@ -50,6 +50,12 @@ fn is_three(n: &u32) -> bool {
 pub struct Scenario {
     #[serde(default = "version_one")]
     pub version: u32,
+    /// The rules version the scenario was made under (absent: rules 1, before the
+    /// fidelity review). A plan is computed with the current rules and says where
+    /// that moved this scenario's numbers ([`crate::rules`]). New scenarios carry
+    /// the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_version: Option<u32>,
     /// How the Supervisors share NSX and Avi (seeds part 8-10).
     #[serde(default, skip_serializing_if = "Topology::is_single")]
     pub topology: Topology,
@@ -324,6 +330,15 @@ pub struct CapacitySpec {
     pub rsa2k_tps_per_vcpu: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ecc_tps_per_vcpu: Option<u32>,
+    /// Per-SE caps (one SE VM tops out whatever its vCPUs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_http_rps_per_se: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_ssl_gbps_per_se: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rsa2k_tps_per_se: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_ecc_tps_per_se: Option<u32>,
 }
 
 impl CapacitySpec {
@@ -526,6 +541,7 @@ impl Default for Scenario {
         sup.namespaces.push(group);
         Scenario {
             version: SCENARIO_VERSION,
+            rules_version: Some(crate::rules::CURRENT),
             topology: Topology::Single,
             se_group: SeGroupSpec::default(),
             dns_se_group: None,
@@ -572,6 +588,12 @@ impl Scenario {
             ));
         }
         Ok(scenario)
+    }
+
+    /// The scenario as made now: stamped with the current rules version.
+    pub fn made_now(mut self) -> Scenario {
+        self.rules_version = Some(crate::rules::CURRENT);
+        self
     }
 
     /// Pretty JSON of the scenario (defaults left out), re-readable by [`Scenario::from_json`].

@@ -183,17 +183,24 @@ async fn the_se_count_follows_the_namespaces_while_the_pool_is_too_small() {
 }
 
 #[wasm_bindgen_test]
-async fn seed_claim_needs_four_ses_with_nine_interfaces_and_two_with_ten() {
+async fn seed_claim_needs_four_ses_with_nine_interfaces_and_ten_are_computed_as_nine() {
     // DOMAIN.md: 2 SEs at s = 2 carry the Supervisor plus 8 namespaces with 9 data
-    // interfaces; the 9th namespace brings two more (4 in all). With 10, 2 suffice.
+    // interfaces; the 9th namespace brings two more (4 in all). 10 cannot exist.
     let page = mount("").await;
     page.click("[data-testid='preset-seed-claim']").await;
     page.wait_text("[data-testid='se-total-0']", "4").await;
     assert!(page.text("[data-testid='se-binding-0']").contains("data interfaces"));
     assert_eq!(page.select("se_group-ha_mode").value(), "active_active", "selects follow a loaded preset");
-    page.type_into("se_group-data_nics_per_se", "10").await;
+    // The seed's 10 data interfaces cannot exist: computed with 9, the field marked, its text kept.
+    let nics = "se_group-data_nics_per_se";
+    page.type_into(nics, "10").await;
+    page.wait_text("[data-testid='se-total-0']", "4").await;
+    assert_eq!(page.input(nics).value(), "10");
+    assert_eq!(page.input(nics).get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(page.text(&format!("#{nics}-error")).contains("computed with 9"), "{}", page.text(&format!("#{nics}-error")));
+    // Without the Supervisor's VS, 2 SEs carry 9 namespaces, as the author's later post says.
+    page.type_into("supervisors-0-supervisor_virtual_services", "0").await;
     page.wait_text("[data-testid='se-total-0']", "2").await;
-    // And back through the namespace count: 10 namespaces with 10 interfaces.
     page.type_into("supervisors-0-namespaces-0-count", "10").await;
     page.wait_text("[data-testid='se-total-0']", "4").await;
     page.click("[data-testid='preset-single']").await;

@@ -53,6 +53,7 @@ use serde::Serialize;
 
 use crate::design::{Design, SupervisorDesign};
 use crate::error::{FieldError, Problem, Warning};
+use crate::rules::RuleId;
 
 pub use routes::{Advertised, T0Routes, HOST_ROUTE_WARNING};
 pub use rules::{NamespaceNeeds, NetRules};
@@ -486,6 +487,40 @@ impl NetState {
 }
 
 impl NetPlan {
+    /// The catalogue rules ([`crate::rules::catalogue`]) this network plan used.
+    pub fn rules_applied(&self, sup: &SupervisorDesign, state: &NetState) -> Vec<RuleId> {
+        if state.status != NetStatus::Planned {
+            let mut ids = Vec::new();
+            if state.errors.iter().any(|e| matches!(e.problem, Problem::Missing { .. })) {
+                ids.push(RuleId::NetCarving);
+            }
+            if state.errors.iter().any(|e| e.fix.is_some()) {
+                ids.push(RuleId::NetAppendOnly);
+            }
+            return ids;
+        }
+        let mut ids = vec![
+            RuleId::NetSubnets,
+            RuleId::NetVipsSnat,
+            RuleId::NetIngressEgressSize,
+            RuleId::NetAppendOnly,
+            RuleId::NetReserved,
+            RuleId::NetRoutes,
+        ];
+        let s = &self.networks.source;
+        if [s.ingress_cidr, s.egress_cidr, s.namespace_network, s.service_cidr].contains(&Source::Default) {
+            ids.push(RuleId::NetDefaults);
+        }
+        if !self.carved.is_empty() {
+            ids.push(RuleId::NetCarving);
+        }
+        if self.management.is_some() {
+            ids.push(RuleId::NetManagement);
+        }
+        let _ = sup;
+        ids
+    }
+
     /// The network plan of a Supervisor whose networks were not planned: every list
     /// empty, every source `none`; the prefix and growth are the Supervisor's.
     pub fn not_planned(sup: &SupervisorDesign) -> NetPlan {

@@ -7,6 +7,7 @@
 use crate::design::{defaults, GroupDesign, SupervisorDesign};
 use crate::error::{Warning, WarningKind};
 use crate::network::{size_of_prefix, subnets_for, NamespaceNeeds, NetRules, Role};
+use crate::rules::RuleId;
 use crate::scenario::{HaMode, T0Mode};
 use crate::sizing::{Need, Noun, Reference, SeLoad, SeRules};
 
@@ -66,6 +67,15 @@ impl SeRules for NsxAvi {
 
     fn attachment_noun(&self) -> Noun {
         Noun { one: "T1", many: "T1s" }
+    }
+
+    fn namespace_name(&self, group: &str, number: u32) -> String {
+        namespace_name(group, number)
+    }
+
+    /// A T1 per namespace, an interface per T1 (DOMAIN.md sections 1-2).
+    fn rules_applied(&self) -> &'static [RuleId] {
+        &[RuleId::SeLoadPerT1, RuleId::SeDataInterfaces]
     }
 
     /// Active/Active SEs and the NSX distributed firewall (DOMAIN.md section 1).

@@ -81,6 +81,10 @@ pub enum CapField {
     SslGbps,
     Rsa,
     Ecc,
+    MaxHttpRps,
+    MaxSslGbps,
+    MaxRsa,
+    MaxEcc,
 }
 
 /// Every input of the page.
@@ -325,7 +329,8 @@ impl SeField {
             ),
             SeField::DataNics => (
                 "Data interfaces per SE",
-                "An SE VM has 10 vNICs and the first is management, so 9 data interfaces: one per T1 (VRF) the SE serves.",
+                "An SE VM has 10 vNICs and the first is management, so 9 data interfaces: one per T1 (VRF) the SE serves. \
+                 A larger value (from a saved scenario) is computed as 9 and marked here.",
                 Kind::Number,
             ),
             SeField::MaxVsPerSe => (
@@ -335,7 +340,7 @@ impl SeField {
             ),
             SeField::MaxSe => (
                 "Max SEs per group",
-                "Avi max_se: the group will not grow past it; a plan above it warns you to raise it.",
+                "Avi max_se: caps the whole group, buffer included; a load that needs more is shown with the max_se to set.",
                 Kind::Number,
             ),
             SeField::Vcpus => (
@@ -344,7 +349,11 @@ impl SeField {
                 Kind::Number,
             ),
             SeField::MemoryGb => ("Memory per SE (GB)", "2-256 GB; the SE disk must be at least 2 x memory + 5 GB.", Kind::Number),
-            SeField::DiskGb => ("Disk per SE (GB)", "Avi's minimum: 15 GB and at least 2 x memory + 5 GB.", Kind::Number),
+            SeField::DiskGb => (
+                "Disk per SE (GB)",
+                "VMware recommends at least 15 GB (Avi's default) and 2 x memory + 5 GB; less is a warning, not an error.",
+                Kind::Number,
+            ),
             SeField::Placement => (
                 "VS placement",
                 "Compact (Avi default) fills existing SEs first; distributed spins up new SEs up to max_se before sharing.",
@@ -731,6 +740,10 @@ impl CapField {
             CapField::SslGbps => opt(c.ssl_gbps_per_vcpu),
             CapField::Rsa => opt(c.rsa2k_tps_per_vcpu),
             CapField::Ecc => opt(c.ecc_tps_per_vcpu),
+            CapField::MaxHttpRps => opt(c.max_http_rps_per_se),
+            CapField::MaxSslGbps => opt(c.max_ssl_gbps_per_se),
+            CapField::MaxRsa => opt(c.max_rsa2k_tps_per_se),
+            CapField::MaxEcc => opt(c.max_ecc_tps_per_se),
         }
     }
 
@@ -742,6 +755,10 @@ impl CapField {
             CapField::SslGbps => c.ssl_gbps_per_vcpu = parse_opt_decimal(text)?,
             CapField::Rsa => c.rsa2k_tps_per_vcpu = parse_opt_count(text)?,
             CapField::Ecc => c.ecc_tps_per_vcpu = parse_opt_count(text)?,
+            CapField::MaxHttpRps => c.max_http_rps_per_se = parse_opt_count(text)?,
+            CapField::MaxSslGbps => c.max_ssl_gbps_per_se = parse_opt_decimal(text)?,
+            CapField::MaxRsa => c.max_rsa2k_tps_per_se = parse_opt_count(text)?,
+            CapField::MaxEcc => c.max_ecc_tps_per_se = parse_opt_count(text)?,
         }
         Ok(())
     }
@@ -754,6 +771,10 @@ impl CapField {
             CapField::SslGbps => "ssl_gbps_per_vcpu",
             CapField::Rsa => "rsa2k_tps_per_vcpu",
             CapField::Ecc => "ecc_tps_per_vcpu",
+            CapField::MaxHttpRps => "max_http_rps_per_se",
+            CapField::MaxSslGbps => "max_ssl_gbps_per_se",
+            CapField::MaxRsa => "max_rsa2k_tps_per_se",
+            CapField::MaxEcc => "max_ecc_tps_per_se",
         }
     }
 
@@ -765,6 +786,10 @@ impl CapField {
             CapField::SslGbps => defaults::SSL_GBPS_PER_VCPU.to_string(),
             CapField::Rsa => defaults::RSA2K_TPS_PER_VCPU.to_string(),
             CapField::Ecc => defaults::ECC_TPS_PER_VCPU.to_string(),
+            CapField::MaxHttpRps => defaults::MAX_HTTP_RPS_PER_SE.to_string(),
+            CapField::MaxSslGbps => defaults::MAX_SSL_GBPS_PER_SE.to_string(),
+            CapField::MaxRsa => defaults::MAX_RSA2K_TPS_PER_SE.to_string(),
+            CapField::MaxEcc => defaults::MAX_ECC_TPS_PER_SE.to_string(),
         }
     }
 
@@ -776,6 +801,14 @@ impl CapField {
             CapField::SslGbps => ("SSL Gbps per vCPU", "About 1 Gbps of SSL throughput per vCPU.", Kind::Decimal),
             CapField::Rsa => ("RSA-2K TPS per vCPU", "Published figures range 600-750 new SSL connections/s.", Kind::Number),
             CapField::Ecc => ("ECC TPS per vCPU", "Published figures range 2000-2500 new SSL connections/s.", Kind::Number),
+            CapField::MaxHttpRps => (
+                "Max HTTP requests/s per SE",
+                "One SE VM tops out near 160k requests/s whatever its vCPUs (VMware's validated solution; a reference design says 175k).",
+                Kind::Number,
+            ),
+            CapField::MaxSslGbps => ("Max SSL Gbps per SE", "One SE VM tops out near 7 Gbps of SSL throughput.", Kind::Decimal),
+            CapField::MaxRsa => ("Max RSA-2K TPS per SE", "One SE VM tops out near 40k RSA-2K transactions/s.", Kind::Number),
+            CapField::MaxEcc => ("Max ECC TPS per SE", "One SE VM tops out near 40k ECC transactions/s.", Kind::Number),
         };
         Meta { label, hint, kind }
     }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::error::FieldError;
+use crate::error::{FieldError, WarningKind};
 use crate::link;
 use crate::plan::{plan_scenario, Plan};
 use crate::presets;
@@ -209,11 +209,15 @@ impl State {
         let error = match raw.and_then(|r| r.error.clone()) {
             Some(e) => Some(e),
             None => {
+                // The engine's errors for the field, and a value it computed with
+                // another (data interfaces above 9): marked beside the field, text kept.
+                let adjusted = self.plan.iter().flat_map(|p| p.supervisors.iter().flat_map(|s| &s.warnings));
                 let own: Vec<String> = self
                     .errors
                     .iter()
                     .filter(|e| field.owns(&e.path))
                     .map(|e| FieldError { path: String::new(), ..e.clone() }.to_string())
+                    .chain(adjusted.filter(|w| w.kind == WarningKind::InputAdjusted && field.owns(&w.path)).map(|w| w.message.clone()))
                     .collect();
                 (!own.is_empty()).then(|| own.join("; "))
             }
