@@ -590,3 +590,35 @@ async fn the_snippets_panel_shows_the_cli_text_and_follows_the_new_inputs() {
     wait_until("the Terraform snippet follows the control plane size", || shown(Snippet::Terraform) == want).await;
     assert_eq!(scenario_in_url(), s);
 }
+
+/// Issue 8: "How this is computed" states every rule the answer used, from the
+/// engine's catalogue; a link made under rules 1 says what the current rules moved,
+/// until the user changes the scenario (it is then made under the current rules).
+#[wasm_bindgen_test]
+async fn how_this_is_computed_lists_the_rules_of_the_answer_and_what_changed() {
+    use avi_sizer::rules::catalogue;
+    let page = mount("").await;
+    page.wait_for("[data-testid='method']").await;
+    let plan = plan_of(&Scenario::default());
+    assert_eq!(page.count("[data-testid='method'] li[data-rule]"), plan.rules.applied.len() as u32);
+    for id in &plan.rules.applied {
+        let item = format!("[data-testid='method'] li[data-rule='{}']", id.key());
+        assert_eq!(page.count(&item), 1, "{id:?}");
+        let e = catalogue::entry(*id);
+        assert!(page.text(&item).contains(e.source), "{id:?}");
+    }
+    assert!(page.find("[data-testid='rules-changes']").is_none());
+
+    let mut old = Scenario::default();
+    old.rules_version = None;
+    let page = mount(&format!("s={}", link::encode(&old))).await;
+    page.wait_for("[data-testid='rules-changes']").await;
+    let changed = plan_of(&old).rules.changes;
+    assert!(!changed.is_empty());
+    assert!(page.text("[data-testid='method']").contains(&changed[0].text));
+    page.type_into("supervisors-0-namespaces-0-count", "11").await;
+    let mut eleven = old.clone();
+    eleven.supervisors[0].namespaces[0].count = 11;
+    page.wait_text("[data-testid='se-total-0']", &total(&eleven, 0)).await;
+    assert!(page.find("[data-testid='rules-changes']").is_none(), "an edited scenario is made under the current rules");
+}

@@ -55,6 +55,11 @@ pub struct Entry {
 }
 
 impl RuleId {
+    /// The id as serialized (`se_data_interfaces`), for data attributes.
+    pub fn key(self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    }
+
     /// Every rule, in the order the page lists them.
     pub const ALL: [RuleId; 27] = [
         RuleId::SeLoadPerT1,

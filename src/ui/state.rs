@@ -225,6 +225,13 @@ impl State {
         FieldView { field, id: field.id(), meta: field.meta(), default: field.default_text(&self.scenario), text, error }
     }
 
+    /// A change the user made: the scenario is now made under the current rules
+    /// (what it records in exports and links), then planned.
+    fn touched(&mut self) {
+        self.scenario.rules_version = Some(crate::rules::CURRENT);
+        self.replan();
+    }
+
     fn replan(&mut self) {
         match plan_scenario(&self.scenario) {
             Ok(plan) => self.set_plan(plan),
@@ -268,7 +275,7 @@ impl State {
                     self.raw.remove(&field.path());
                 }
                 self.scenario = scenario;
-                self.replan();
+                self.touched();
             }
             Err(error) => {
                 self.raw.insert(field.path(), RawText { text, error: Some(error) });
@@ -361,7 +368,7 @@ impl State {
         let mut group = NamespaceGroup::new(&name, 1);
         group.tkg_clusters = 1;
         s.namespaces.push(group);
-        self.replan();
+        self.touched();
     }
 
     fn duplicate_group(&mut self, sup: usize, index: usize) {
@@ -371,7 +378,7 @@ impl State {
         copy.name = unique_name(s.namespaces.iter().map(|g| g.name.as_str()), &format!("{}-copy", group.name.trim()));
         s.namespaces.insert(index + 1, copy);
         self.reindex(&format!("supervisors[{sup}].namespaces"), |k| Some(if k > index { k + 1 } else { k }));
-        self.replan();
+        self.touched();
     }
 
     fn remove_group(&mut self, sup: usize, index: usize) {
@@ -385,7 +392,7 @@ impl State {
             k if k == index => None,
             k => Some(k - 1),
         });
-        self.replan();
+        self.touched();
     }
 
     fn add_supervisor(&mut self) {
@@ -405,7 +412,7 @@ impl State {
                 "Two Supervisors need a multi-Supervisor topology: switched to a shared transport zone (change it under Topology).",
             );
         }
-        self.replan();
+        self.touched();
     }
 
     fn remove_supervisor(&mut self, index: usize) {
@@ -421,7 +428,7 @@ impl State {
         if self.scenario.supervisors.len() == 1 {
             self.scenario.topology = Topology::Single;
         }
-        self.replan();
+        self.touched();
     }
 }
 
