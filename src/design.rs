@@ -30,6 +30,9 @@ pub mod limits {
     pub const INGRESS_VS_PER_CLUSTER: u64 = 1_000;
     pub const POD_LB_SERVICES: u64 = 5_000;
     pub const VSPHERE_PODS: u64 = 100_000;
+    pub const VM_SERVICE_VMS: u64 = 100_000;
+    pub const NODE_POOLS: u64 = 100;
+    pub const SUPERVISOR_SERVICES: u64 = 100;
     pub const SUPERVISOR_VS: u64 = 100;
     pub const VIRTUAL_SERVICES_PER_SUPERVISOR: u64 = 200_000;
     pub const SCALE_FACTOR: u64 = 64;
@@ -201,6 +204,8 @@ pub struct SupervisorDesign {
     pub survive_zone_loss: bool,
     pub supervisor_virtual_services: u32,
     pub control_plane_size: ControlPlaneSize,
+    /// Supervisor Services, each in a namespace of its own.
+    pub supervisor_services: u32,
     pub se: SeGroupConfig,
     /// The Supervisor's own SE group overrides, to tell which field set a value.
     pub se_overrides: SeGroupSpec,
@@ -222,6 +227,8 @@ pub struct GroupDesign {
     pub ingress_vs_per_cluster: u32,
     pub pod_lb_services: u32,
     pub vsphere_pods: u32,
+    pub vm_service_vms: u32,
+    pub node_pools: u32,
     pub nat: bool,
     pub t0: T0Mode,
     pub ingress_cidr: Vec<Cidr>,
@@ -238,9 +245,15 @@ impl GroupDesign {
             + self.pod_lb_services as u64
     }
 
-    /// Nodes on one cluster's segment while a rolling update runs (one surge node).
+    /// Nodes on one cluster's segment while a rolling update runs (one surge node
+    /// per node pool).
     pub fn nodes_per_cluster(&self) -> u32 {
-        self.control_plane_nodes + self.worker_nodes + 1
+        self.control_plane_nodes + self.worker_nodes + self.node_pools
+    }
+
+    /// Addresses on one namespace's segment: its vSphere pods and VM Service VMs.
+    pub fn namespace_hosts(&self) -> u64 {
+        u64::from(self.vsphere_pods) + u64::from(self.vm_service_vms)
     }
 
     /// Whether this group brings any network of its own.
@@ -548,6 +561,8 @@ fn group(c: &mut Checker, base: &str, g: &NamespaceGroup, sup: &Supervisor, sup_
     c.range(&p("ingress_vs_per_cluster"), g.ingress_vs_per_cluster as u64, 0, limits::INGRESS_VS_PER_CLUSTER);
     c.range(&p("pod_lb_services"), g.pod_lb_services as u64, 0, limits::POD_LB_SERVICES);
     c.range(&p("vsphere_pods"), g.vsphere_pods as u64, 0, limits::VSPHERE_PODS);
+    c.range(&p("vm_service_vms"), g.vm_service_vms as u64, 0, limits::VM_SERVICE_VMS);
+    c.range(&p("node_pools"), g.node_pools as u64, 1, limits::NODE_POOLS);
     let nat = g.nat.unwrap_or(sup.nat);
     if !nat && !g.egress_cidr.is_empty() {
         c.errors.push(FieldError::new(
@@ -567,10 +582,12 @@ fn group(c: &mut Checker, base: &str, g: &NamespaceGroup, sup: &Supervisor, sup_
         ingress_vs_per_cluster: g.ingress_vs_per_cluster,
         pod_lb_services: g.pod_lb_services,
         vsphere_pods: g.vsphere_pods,
+        vm_service_vms: g.vm_service_vms,
+        node_pools: g.node_pools,
         nat,
         t0: g.t0,
-        ingress_cidr: c.cidrs(&p("ingress_cidr"), &g.ingress_cidr, Some(("Ingress CIDR", 27))),
-        egress_cidr: c.cidrs(&p("egress_cidr"), &g.egress_cidr, Some(("Egress CIDR", 27))),
+        ingress_cidr: c.cidrs(&p("ingress_cidr"), &g.ingress_cidr, None),
+        egress_cidr: c.cidrs(&p("egress_cidr"), &g.egress_cidr, None),
         namespace_network: c.cidrs(&p("namespace_network"), &g.namespace_network, Some(("namespace network", 23))),
         namespace_subnet_prefix: c.subnet_prefix(&p("namespace_subnet_prefix"), g.namespace_subnet_prefix, sup_prefix),
     }
@@ -590,6 +607,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         ));
     }
     c.range(&p("supervisor_virtual_services"), sup.supervisor_virtual_services as u64, 0, limits::SUPERVISOR_VS);
+    c.range(&p("supervisor_services"), sup.supervisor_services as u64, 0, limits::SUPERVISOR_SERVICES);
     let se = if sup.se_group.is_empty() {
         global
     } else {
@@ -624,8 +642,9 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         namespace_network: c.cidrs(&np("namespace_network"), &n.namespace_network, Some(("namespace network", 23))),
         namespace_subnet_prefix: prefix,
         service_cidr: n.service_cidr.as_ref().and_then(|t| c.cidr(np("service_cidr"), t)),
-        ingress_cidr: c.cidrs(&np("ingress_cidr"), &n.ingress_cidr, Some(("Ingress CIDR", 27))),
-        egress_cidr: c.cidrs(&np("egress_cidr"), &n.egress_cidr, Some(("Egress CIDR", 27))),
+        // Below /27 is a warning of the network plan: any block that holds the demand is valid.
+        ingress_cidr: c.cidrs(&np("ingress_cidr"), &n.ingress_cidr, None),
+        egress_cidr: c.cidrs(&np("egress_cidr"), &n.egress_cidr, None),
         management_start,
         address_pool: c.cidrs(&np("address_pool"), &n.address_pool, None),
         growth_percent: growth,
@@ -646,6 +665,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         survive_zone_loss: sup.survive_zone_loss,
         supervisor_virtual_services: sup.supervisor_virtual_services,
         control_plane_size: sup.control_plane_size,
+        supervisor_services: sup.supervisor_services,
         se,
         se_overrides: sup.se_group.clone(),
         networks,
@@ -873,8 +893,6 @@ mod tests {
              "supervisors[0].name: must not be empty, got  "),
             (Box::new(|s| s.supervisors.clear()),
              "supervisors: must be at least 1, got []"),
-            (Box::new(|s| s.supervisors[0].networks.ingress_cidr = vec!["10.0.0.0/28".into()]),
-             "supervisors[0].networks.ingress_cidr[0]: 10.0.0.0/28 is too small for the Ingress CIDR: use a /27 or larger"),
             (Box::new(|s| s.supervisors[0].networks.namespace_network = vec!["10.0.0.0/24".into()]),
              "supervisors[0].networks.namespace_network[0]: 10.0.0.0/24 is too small for the namespace network: use a /23 or larger"),
             (Box::new(|s| s.supervisors[0].networks.egress_cidr = vec!["10.0.0.1/24".into()]),
@@ -889,6 +907,10 @@ mod tests {
              "supervisors[0].networks.management_start: 255.255.255.254 leaves no room for 5 consecutive addresses: start at 255.255.255.251 or lower"),
             (Box::new(|s| s.supervisors[0].networks.namespace_subnet_prefix = Some(31)),
              "supervisors[0].networks.namespace_subnet_prefix: must be at most 29, got 31"),
+            (Box::new(|s| s.supervisors[0].namespaces[0].node_pools = 0),
+             "supervisors[0].namespaces[0].node_pools: must be at least 1, got 0"),
+            (Box::new(|s| s.supervisors[0].supervisor_services = 101),
+             "supervisors[0].supervisor_services: must be at most 100, got 101"),
             (Box::new(|s| { s.supervisors[0].nat = false; s.supervisors[0].networks.egress_cidr = vec!["10.9.0.0/24".into()]; }),
              "supervisors[0].networks.egress_cidr: an Egress CIDR is only used with NAT (supervisors[0].nat), got 10.9.0.0/24"),
         ];

@@ -227,7 +227,7 @@ pub enum WarningKind {
     MaxSeExceeded,
     /// Creation order costs SEs: the simulation needs more than a perfect placement.
     PlacementAboveLowerBound,
-    /// Active/Active SEs must be on the NSX DFW exclusion list.
+    /// Active/Active SEs and the NSX DFW exclusion list: the sources disagree (a note).
     DfwExclusion,
     /// A zone-aware setting is in force (SEs spread across zones).
     ZoneSpread,
@@ -246,4 +246,16 @@ pub enum WarningKind {
     InputAdjusted,
     /// A setting below a vendor recommendation (SE disk, Ingress/Egress block size).
     BelowRecommendation,
+    /// A note, not a warning: the Supervisor's service CIDR lies in the TKG
+    /// clusters' default service CIDR, as both VMware defaults do.
+    SharedTkgDefault,
+}
+
+impl WarningKind {
+    /// Information rather than something to act on: the plan lists it under `notes`
+    /// (the TKG default service CIDR holding the Supervisor's; the DFW exclusion
+    /// list for Active/Active, on which the sources disagree).
+    pub fn is_note(self) -> bool {
+        matches!(self, WarningKind::SharedTkgDefault | WarningKind::DfwExclusion)
+    }
 }

@@ -49,6 +49,9 @@ pub struct SupervisorPlan {
     #[serde(flatten)]
     pub net: NetPlan,
     pub warnings: Vec<Warning>,
+    /// Information, not warnings (the TKG default service CIDR holding the
+    /// Supervisor's, as both VMware defaults do).
+    pub notes: Vec<Warning>,
 }
 
 impl std::ops::Deref for SupervisorPlan {
@@ -98,7 +101,8 @@ pub fn plan(design: &Design) -> Plan {
                 }
                 Err(errors) => (NetPlan::not_planned(sup), NetState::of(errors)),
             };
-            SupervisorPlan { name: sup.name.clone(), control_plane_size: sup.control_plane_size, se, network, net, warnings }
+            let (notes, warnings) = warnings.into_iter().partition(|w| w.kind.is_note());
+            SupervisorPlan { name: sup.name.clone(), control_plane_size: sup.control_plane_size, se, network, net, warnings, notes }
         })
         .collect();
     let mut warnings = Vec::new();
@@ -219,6 +223,17 @@ mod tests {
         assert_eq!(plan.supervisors[1].network.status, NetStatus::Error);
         assert_eq!(plan.supervisors[1].network.errors[0].path, "supervisors[1].networks.ingress_cidr[0]");
         assert_eq!(plan.supervisors[1].service_engines.total, plan.supervisors[0].service_engines.total);
+    }
+
+    /// DOMAIN.md: the sources disagree on the DFW exclusion list for Active/Active
+    /// SEs, so it is a note naming both, not a warning.
+    #[test]
+    fn the_dfw_exclusion_list_is_a_note_naming_both_sources() {
+        let plan = plan_scenario(&crate::presets::find("three-zone").unwrap().scenario).unwrap();
+        let sp = &plan.supervisors[0];
+        assert!(sp.warnings.iter().all(|w| w.kind != crate::error::WarningKind::DfwExclusion));
+        let note = sp.notes.iter().find(|w| w.kind == crate::error::WarningKind::DfwExclusion).expect("a note");
+        assert!(note.message.contains("vxplanet series says") && note.message.contains("no longer required since Avi 20.1.3"), "{}", note.message);
     }
 
     #[test]

@@ -367,6 +367,10 @@ pub struct Supervisor {
     /// Control plane size (default Small); Tiny makes the service CIDR default a /24.
     #[serde(default, skip_serializing_if = "ControlPlaneSize::is_small")]
     pub control_plane_size: ControlPlaneSize,
+    /// Supervisor Services enabled (Harbor, Contour, Velero...): each runs in a
+    /// namespace of its own, with a T1, a namespace subnet and (NAT) a SNAT IP.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub supervisor_services: u32,
     /// Overrides of the scenario's `se_group` for this Supervisor's SE group.
     #[serde(default, skip_serializing_if = "SeGroupSpec::is_empty")]
     pub se_group: SeGroupSpec,
@@ -471,6 +475,12 @@ pub struct NamespaceGroup {
     /// vSphere pods per namespace (they take addresses on the namespace segment).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub vsphere_pods: u32,
+    /// VM Service VMs per namespace (addresses on the namespace segment).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub vm_service_vms: u32,
+    /// Node pools per TKG cluster: a rolling update adds one surge node per pool.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub node_pools: u32,
     /// NAT for these namespaces; unset: the Supervisor's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nat: Option<bool>,
@@ -502,6 +512,8 @@ impl NamespaceGroup {
             ingress_vs_per_cluster: 0,
             pod_lb_services: 0,
             vsphere_pods: 0,
+            vm_service_vms: 0,
+            node_pools: 1,
             nat: None,
             t0: T0Mode::Shared,
             ingress_cidr: Vec::new(),
@@ -522,6 +534,7 @@ impl Supervisor {
             survive_zone_loss: false,
             supervisor_virtual_services: 1,
             control_plane_size: ControlPlaneSize::Small,
+            supervisor_services: 0,
             se_group: SeGroupSpec::default(),
             networks: SupervisorNetworks::default(),
             namespaces: Vec::new(),

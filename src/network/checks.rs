@@ -7,7 +7,7 @@ use crate::error::{FieldError, Problem, Warning, WarningKind};
 
 use super::allocate::{Alloc, Cursor};
 use super::carve::{Resolved, NAMESPACE};
-use super::{advice, Source, MAX_SUBNETS};
+use super::{advice, Role, Source, MAX_SUBNETS};
 
 /// More subnets than [`MAX_SUBNETS`]: the one error, since carving and pool errors
 /// would follow from the same absurd count.
@@ -92,3 +92,31 @@ pub(crate) fn capacity_checks(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, e
         }
     }
 }
+
+/// Given Ingress and Egress blocks smaller than a /27: valid when they hold the
+/// demand, but below VMware's sample recommendation (a warning each).
+pub(crate) fn size_recommendations(r: &Resolved) -> Vec<Warning> {
+    r.scopes
+        .iter()
+        .filter(|s| matches!(s.role, Role::IngressCidr | Role::EgressCidr) && s.source == Source::Given)
+        .flat_map(|s| s.given.iter().map(move |c| (s, c)))
+        .filter(|(_, c)| c.net.prefix_len() > RECOMMENDED_PREFIX)
+        .map(|(s, c)| {
+            Warning::new(
+                c.path.clone(),
+                WarningKind::BelowRecommendation,
+                format!(
+                    "{} is smaller than the /{RECOMMENDED_PREFIX} VMware gives as a sample {}; it is valid while the {} hold the demand ({} {})",
+                    c.net,
+                    s.role.label(),
+                    s.role.field(),
+                    s.demand,
+                    s.role.unit()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// VMware's sample size for an Ingress or Egress block (a recommendation, not a rule).
+pub(crate) const RECOMMENDED_PREFIX: u8 = 27;

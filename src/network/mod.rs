@@ -231,6 +231,20 @@ pub struct ControlPlane {
     pub vip_count: u64,
     /// The Supervisor's SNAT IP; null without NAT.
     pub snat_ip: Option<String>,
+    /// One namespace per Supervisor Service (left out when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<ServiceNet>,
+}
+
+/// A Supervisor Service's namespace: one subnet for its pods, a SNAT IP with NAT.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceNet {
+    /// `supervisor-service-1`, `supervisor-service-2`...
+    pub name: String,
+    /// Its namespace segment's subnet.
+    pub subnets: Vec<String>,
+    /// Its SNAT IP; null without NAT.
+    pub snat_ip: Option<String>,
 }
 
 /// One vSphere namespace's addresses.
@@ -517,7 +531,9 @@ impl NetPlan {
         if self.management.is_some() {
             ids.push(RuleId::NetManagement);
         }
-        let _ = sup;
+        if sup.supervisor_services > 0 {
+            ids.push(RuleId::NetSupervisorServices);
+        }
         ids
     }
 
@@ -540,7 +556,7 @@ impl NetPlan {
                 },
             },
             management: None,
-            control_plane: ControlPlane { segments: Vec::new(), vips: Vec::new(), vip_count: 0, snat_ip: None },
+            control_plane: ControlPlane { segments: Vec::new(), vips: Vec::new(), vip_count: 0, snat_ip: None, services: Vec::new() },
             namespaces: Vec::new(),
             groups: Vec::new(),
             usage: Vec::new(),

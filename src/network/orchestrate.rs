@@ -84,6 +84,7 @@ pub(crate) fn plan_resolved(
         return Err(errors);
     }
 
+    warnings.extend(checks::size_recommendations(&r));
     warnings.extend(validate::reserved_warnings(&validate::entries(&r, index, true)));
     let (routes, route_warnings) = routes::routes(sup, index, &r, &alloc);
     warnings.extend(route_warnings);

@@ -29,12 +29,14 @@ fn supervisor(out: &mut String, sp: &SupervisorPlan) {
         }
         out.push('\n');
     }
-    if !sp.warnings.is_empty() {
-        out.push_str("### Warnings\n\n");
-        for w in &sp.warnings {
-            out.push_str(&format!("- {}\n", w.message));
+    for (title, list) in [("Warnings", &sp.warnings), ("Notes", &sp.notes)] {
+        if !list.is_empty() {
+            out.push_str(&format!("### {title}\n\n"));
+            for w in list {
+                out.push_str(&format!("- {}\n", w.message));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 }
 

@@ -37,6 +37,7 @@ pub enum SupField {
     SurviveZoneLoss,
     SupervisorVs,
     ControlPlaneSize,
+    SupervisorServices,
 }
 
 /// One Supervisor's networks (`supervisors[i].networks.*`).
@@ -64,6 +65,8 @@ pub enum GroupField {
     IngressVs,
     PodLb,
     VspherePods,
+    VmServiceVms,
+    NodePools,
     Nat,
     T0,
     IngressCidr,
@@ -348,7 +351,7 @@ impl SeField {
                 "Avi Enterprise licensing counts 1 Service Unit per SE vCPU, buffer and standby SEs included.",
                 Kind::Number,
             ),
-            SeField::MemoryGb => ("Memory per SE (GB)", "2-256 GB; the SE disk must be at least 2 x memory + 5 GB.", Kind::Number),
+            SeField::MemoryGb => ("Memory per SE (GB)", "2-256 GB; VMware recommends an SE disk of at least 2 x memory + 5 GB.", Kind::Number),
             SeField::DiskGb => (
                 "Disk per SE (GB)",
                 "VMware recommends at least 15 GB (Avi's default) and 2 x memory + 5 GB; less is a warning, not an error.",
@@ -356,7 +359,8 @@ impl SeField {
             ),
             SeField::Placement => (
                 "VS placement",
-                "Compact (Avi default) fills existing SEs first; distributed spins up new SEs up to max_se before sharing.",
+                "Compact (Avi's API default) fills existing SEs first; distributed spins up new SEs up to max_se (less the buffer) \
+                 before sharing. Avi's UI pre-selects distributed for Active/Active.",
                 Kind::Select(
                     std::iter::once((String::new(), "Default (compact)".to_string()))
                         .chain(options(&Placement::ALL, Placement::key, placement_label))
@@ -377,6 +381,7 @@ impl SupField {
             SupField::SurviveZoneLoss => s.survive_zone_loss.to_string(),
             SupField::SupervisorVs => s.supervisor_virtual_services.to_string(),
             SupField::ControlPlaneSize => s.control_plane_size.key().to_string(),
+            SupField::SupervisorServices => s.supervisor_services.to_string(),
         }
     }
 
@@ -390,6 +395,7 @@ impl SupField {
             SupField::ControlPlaneSize => {
                 s.control_plane_size = pick(&ControlPlaneSize::ALL, ControlPlaneSize::key, text)?.unwrap_or_default()
             }
+            SupField::SupervisorServices => s.supervisor_services = parse_count(text)?,
         }
         Ok(())
     }
@@ -402,6 +408,7 @@ impl SupField {
             SupField::SurviveZoneLoss => "survive_zone_loss",
             SupField::SupervisorVs => "supervisor_virtual_services",
             SupField::ControlPlaneSize => "control_plane_size",
+            SupField::SupervisorServices => "supervisor_services",
         }
     }
 
@@ -413,6 +420,7 @@ impl SupField {
             SupField::SurviveZoneLoss => "off",
             SupField::SupervisorVs => "1",
             SupField::ControlPlaneSize => "Small",
+            SupField::SupervisorServices => "0",
         }
     }
 
@@ -444,6 +452,12 @@ impl SupField {
                 "Size of the Supervisor's control plane VMs (Terraform sizing_hint). Tiny takes a /24 service CIDR by default, \
                  the others a /23.",
                 Kind::Select(options(&ControlPlaneSize::ALL, ControlPlaneSize::key, ControlPlaneSize::label)),
+            ),
+            SupField::SupervisorServices => (
+                "Supervisor Services",
+                "Each runs in a namespace of its own: a T1, one namespace subnet for its pods and, with NAT, one SNAT IP. \
+                 They host no VS counted here (give a service's LoadBalancer Services as a namespace group).",
+                Kind::Number,
             ),
         };
         Meta { label, hint, kind }
@@ -574,6 +588,8 @@ impl GroupField {
             GroupField::IngressVs => g.ingress_vs_per_cluster.to_string(),
             GroupField::PodLb => g.pod_lb_services.to_string(),
             GroupField::VspherePods => g.vsphere_pods.to_string(),
+            GroupField::VmServiceVms => g.vm_service_vms.to_string(),
+            GroupField::NodePools => g.node_pools.to_string(),
             GroupField::Nat => nat_choice(g.nat),
             GroupField::T0 => g.t0.key().to_string(),
             GroupField::IngressCidr => join(&g.ingress_cidr),
@@ -594,6 +610,8 @@ impl GroupField {
             GroupField::IngressVs => g.ingress_vs_per_cluster = parse_count(text)?,
             GroupField::PodLb => g.pod_lb_services = parse_count(text)?,
             GroupField::VspherePods => g.vsphere_pods = parse_count(text)?,
+            GroupField::VmServiceVms => g.vm_service_vms = parse_count(text)?,
+            GroupField::NodePools => g.node_pools = parse_count(text)?,
             GroupField::Nat => {
                 g.nat = match text {
                     "" => None,
@@ -622,6 +640,8 @@ impl GroupField {
             GroupField::IngressVs => "ingress_vs_per_cluster",
             GroupField::PodLb => "pod_lb_services",
             GroupField::VspherePods => "vsphere_pods",
+            GroupField::VmServiceVms => "vm_service_vms",
+            GroupField::NodePools => "node_pools",
             GroupField::Nat => "nat",
             GroupField::T0 => "t0",
             GroupField::IngressCidr => "ingress_cidr",
@@ -642,6 +662,8 @@ impl GroupField {
             GroupField::IngressVs => "0",
             GroupField::PodLb => "0",
             GroupField::VspherePods => "0",
+            GroupField::VmServiceVms => "0",
+            GroupField::NodePools => "1",
             GroupField::Nat => "the Supervisor's",
             GroupField::T0 => "the Supervisor's T0",
             GroupField::IngressCidr | GroupField::EgressCidr | GroupField::NamespaceNetwork => "the Supervisor's",
@@ -669,7 +691,7 @@ impl GroupField {
             ),
             GroupField::Workers => (
                 "Worker nodes",
-                "Per cluster; one surge node is added while a rolling update runs.",
+                "Per cluster; a rolling update adds one surge node per node pool.",
                 Kind::Number,
             ),
             GroupField::LbServices => (
@@ -690,6 +712,16 @@ impl GroupField {
             GroupField::VspherePods => (
                 "vSphere pods",
                 "Per namespace; they take addresses on the namespace segment.",
+                Kind::Number,
+            ),
+            GroupField::VmServiceVms => (
+                "VM Service VMs",
+                "Per namespace; like vSphere pods they take addresses on the namespace segment.",
+                Kind::Number,
+            ),
+            GroupField::NodePools => (
+                "Node pools per cluster",
+                "A rolling update adds one surge node per node pool to the cluster's segment.",
                 Kind::Number,
             ),
             GroupField::Nat => (
