@@ -622,3 +622,29 @@ async fn how_this_is_computed_lists_the_rules_of_the_answer_and_what_changed() {
     page.wait_text("[data-testid='se-total-0']", &total(&eleven, 0)).await;
     assert!(page.find("[data-testid='rules-changes']").is_none(), "an edited scenario is made under the current rules");
 }
+
+/// Issue 8: the new inputs are on the form with their defaults and reasons.
+#[wasm_bindgen_test]
+async fn the_new_inputs_show_their_defaults_and_reasons() {
+    let page = mount("").await;
+    let fields = [
+        ("supervisors-0-supervisor_services", "Default: 0.", "namespace of its own"),
+        ("supervisors-0-namespaces-0-vm_service_vms", "Default: 0.", "namespace segment"),
+        ("supervisors-0-namespaces-0-node_pools", "Default: 1.", "one surge node per node pool"),
+        ("capacity-max_http_rps_per_se", "Default: 160000.", "160k requests/s"),
+        ("capacity-max_ssl_gbps_per_se", "Default: 7.", "SSL"),
+        ("capacity-max_rsa2k_tps_per_se", "Default: 40000.", "RSA-2K"),
+        ("capacity-max_ecc_tps_per_se", "Default: 40000.", "ECC"),
+    ];
+    for (id, default, reason) in fields {
+        assert!(page.find(&format!("#{id}")).is_some(), "{id} is on the form");
+        let hint = page.text(&format!("#{id}-hint"));
+        assert!(hint.contains(default) && hint.contains(reason), "{id}: {hint}");
+    }
+    // Typed, they reach the scenario the page plans (and the share link).
+    page.type_into("supervisors-0-supervisor_services", "2").await;
+    let mut s = Scenario::default();
+    s.supervisors[0].supervisor_services = 2;
+    sleep(50).await;
+    assert_eq!(scenario_in_url(), s, "the link carries the new input");
+}

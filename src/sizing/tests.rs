@@ -447,3 +447,54 @@ fn projection_horizon() {
     // 40 namespaces: to 80.
     assert_eq!(size(&scenario(40, 0, aa(|_| {}))).0.headroom.projected_to, 80);
 }
+
+/// Issue 8: a disk below VMware's recommendation is a warning at the field that set
+/// it, not an error.
+#[test]
+fn a_small_disk_is_a_warning_naming_the_field() {
+    let (p, w) = size(&scenario(2, 1, SeGroupSpec { memory_gb_per_se: Some(8), disk_gb_per_se: Some(12), ..Default::default() }));
+    assert_eq!(p.settings.disk_gb_per_se, 12);
+    let warn = w.iter().find(|w| w.kind == WarningKind::BelowRecommendation).expect("a warning");
+    assert_eq!(warn.path, "se_group.disk_gb_per_se");
+    assert!(warn.message.contains("below the 21 GB VMware recommends for 8 GB of memory"), "{}", warn.message);
+    let (_, w) = size(&scenario(2, 1, SeGroupSpec { memory_gb_per_se: Some(8), ..Default::default() }));
+    assert!(w.iter().all(|w| w.kind != WarningKind::BelowRecommendation), "the default disk is the recommendation");
+}
+
+/// Issue 8: requests/s, SSL throughput and TPS are capped per SE, not only throughput.
+#[test]
+fn every_capacity_figure_is_capped_per_se() {
+    let p = size(&scenario(2, 1, SeGroupSpec { vcpus_per_se: Some(8), ..Default::default() })).0;
+    let c = &p.capacity;
+    assert_eq!(c.active_ses, 1);
+    // 8 vCPUs: 32 Gbps, 320k requests/s, 8 Gbps SSL, 4800 RSA, 16000 ECC per SE before the caps.
+    assert_eq!((c.throughput_gbps, c.http_rps, c.ssl_gbps, c.rsa2k_tps, c.ecc_tps), (7.0, 160_000, 7.0, 4_800, 16_000));
+    let mut s = scenario(2, 1, SeGroupSpec { vcpus_per_se: Some(32), ..Default::default() });
+    s.capacity.max_http_rps_per_se = Some(175_000);
+    s.capacity.max_ecc_tps_per_se = Some(50_000);
+    let c = size(&s).0.capacity;
+    assert_eq!((c.http_rps, c.rsa2k_tps, c.ecc_tps), (175_000, 19_200, 50_000));
+    s.capacity.rsa2k_tps_per_vcpu = Some(2_000);
+    assert_eq!(size(&s).0.capacity.rsa2k_tps, 40_000);
+}
+
+/// Issue 8: where the placement is explained, the buffer is said to be drawn empty,
+/// and Active/Active on compact says what distributed placement (Avi's UI default
+/// for A/A) would take, computed.
+#[test]
+fn the_explanation_says_how_the_buffer_is_drawn_and_what_distributed_would_take() {
+    let compact = size(&scenario(9, 0, aa(|_| {}))).0;
+    let text = compact.explanation.join("\n");
+    assert!(text.contains("shows the 1 buffer SE(s) empty, for clarity: Avi spreads virtual services over every SE"), "{text}");
+    let distributed = size(&scenario(9, 0, aa(|s| s.placement = Some(Placement::Distributed)))).0.service_engines.total;
+    assert!(
+        text.contains(&format!("with distributed placement this group would need {distributed} SE(s)")),
+        "{text}"
+    );
+    assert_ne!(distributed, compact.service_engines.total, "the example shows a difference");
+    // N+M says nothing about distributed; A/S has no buffer to draw.
+    let nm = size(&scenario(9, 0, SeGroupSpec::default())).0.explanation.join("\n");
+    assert!(!nm.contains("distributed placement this group"), "{nm}");
+    let a_s = size(&scenario(2, 0, SeGroupSpec { ha_mode: Some(HaMode::ActiveStandby), ..Default::default() })).0;
+    assert!(!a_s.explanation.join("\n").contains("buffer SE(s) empty"));
+}
