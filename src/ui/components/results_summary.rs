@@ -1,11 +1,12 @@
 //! One Supervisor's SE group: the count with the binding constraint in plain words
 //! and numbers, how the total is made up, resources, Service Units and capacity.
 
-use std::rc::Rc;
 
 use crate::plan::{Plan, SupervisorPlan};
 use crate::sizing::Binding;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::{count, dec, int};
 use super::headroom_table::HeadroomTable;
@@ -14,7 +15,7 @@ use super::placement_table::PlacementTable;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 
