@@ -12,7 +12,9 @@ pub mod fields;
 pub mod state;
 pub mod web;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, replacing the answer the build wrote into the page
+/// (the app mounts in the same task, so no frame shows neither).
 pub fn run() {
+    web::remove_element("static-answer");
     yew::Renderer::<app::App>::new().render();
 }

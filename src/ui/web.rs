@@ -26,6 +26,13 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Removes the element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.remove();
+    }
+}
+
 /// The URL fragment, with its `#` (empty when there is none).
 pub fn fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()

@@ -110,7 +110,9 @@ const browser = await chromium.launch({
 // Installed before any page script: records when `selector` first has text
 // (performance.now(), from the navigation's start) and when a frame has shown it.
 function watchFirst(selector) {
-  const seen = () => { const el = document.querySelector(selector); return el && el.textContent.trim() !== ""; };
+  // Shown: in the page, with text, and not hidden (an answer written into the page
+  // for another scenario stays hidden).
+  const seen = () => { const el = document.querySelector(selector); return el && el.textContent.trim() !== "" && el.checkVisibility(); };
   const done = () => {
     window.__first = performance.now();
     requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
