@@ -76,6 +76,19 @@ async fn mount_with(extra: &str, fragment: &str) -> Page {
     page
 }
 
+/// Resolves after the next frame is painted (a timeout started in a frame callback),
+/// which is when the app plans what was typed.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve: js_sys::Function = resolve;
+        let in_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        window().request_animation_frame(in_frame.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
@@ -133,7 +146,9 @@ impl Page {
         init.set_bubbles(true);
         let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
         input.dispatch_event(&event).unwrap();
-        sleep(20).await;
+        // The plan follows once the typed text is on screen: wait for two frames.
+        next_frame().await;
+        next_frame().await;
     }
 
     async fn click(&self, selector: &str) {

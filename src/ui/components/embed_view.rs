@@ -84,6 +84,7 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     let errors = props.form.state.errors.iter().take(3).map(|e| html! { <li>{ e.to_string() }</li> });
     html! {
         <main class="embed-view" data-testid="embed-view">
+            <h1 class="sr-only">{ "Avi Service Engine sizing" }</h1>
             if !props.readonly {
                 { key_inputs(&props.form) }
             }

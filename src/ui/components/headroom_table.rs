@@ -55,7 +55,7 @@ pub fn headroom_table(props: &HeadroomProps) -> Html {
             <th scope="col">{ "SEs carrying load" }</th>
             <th scope="col">{ "Total SEs" }</th>
             <th scope="col">{ "Last SE added for" }</th>
-            <th scope="col">{ "" }</th>
+            <th scope="col">{ "When" }</th>
         </tr>
     };
     let testid = format!("headroom-{}", props.index);
