@@ -112,19 +112,23 @@ const browser = await chromium.launch({
 function watchFirst(selector) {
   // Shown: in the page, with text, and not hidden (an answer written into the page
   // for another scenario stays hidden).
-  const seen = () => { const el = document.querySelector(selector); return el && el.textContent.trim() !== "" && el.checkVisibility(); };
+  const seen = () => [...document.querySelectorAll(selector)].some((el) => el.textContent.trim() !== "" && el.checkVisibility());
   const done = () => {
     window.__first = performance.now();
     requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
   };
   const observer = new MutationObserver(() => { if (window.__first === undefined && seen()) { observer.disconnect(); done(); } });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 }
 
 async function newPage(opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: "block" });
   const page = await context.newPage();
   page.setDefaultTimeout(120000);
+  if (process.env.BENCH_DEBUG) {
+    page.on("console", (m) => console.log("console:", m.type(), m.text()));
+    page.on("pageerror", (e) => console.log("pageerror:", String(e)));
+  }
   if (opts.phone) {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -138,12 +142,14 @@ async function newPage(opts = {}) {
 async function firstResult(url, selector, opts = {}) {
   const { page, context } = await newPage(opts);
   await page.addInitScript(watchFirst, selector);
-  const bytes = new Map();
-  page.on("response", async (r) => { try { bytes.set(r.url().split("#")[0], (await r.body()).length); } catch {} });
   await page.goto(url);
   await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 120000, polling: 20 });
   const t = await page.evaluate(() => ({ first: window.__first, painted: window.__painted }));
-  const loaded = [...bytes.keys()];
+  if (process.env.BENCH_DEBUG) {
+    console.log(url.slice(0, 60), JSON.stringify(t), await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.split("/").pop().slice(0, 12) + ":" + Math.round(e.startTime) + "-" + Math.round(e.responseEnd)).join(" ")));
+  }
+  // What had arrived when the result was first in the page: the page and the files it fetched by then.
+  const loaded = [url.split("#")[0], ...(await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.responseEnd <= window.__first).map((e) => e.name)))];
   await context.close();
   return { ...t, loaded };
 }

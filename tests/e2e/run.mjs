@@ -180,10 +180,11 @@ await test("the default page shows its answer before the app; a link never shows
     await page.addInitScript(() => {
       window.__seen = [];
       const look = () => {
-        const el = document.querySelector('[data-testid="se-total-0"]');
-        if (el && el.checkVisibility()) window.__seen.push([el.textContent.trim(), !!document.querySelector("main.layout")]);
+        for (const el of document.querySelectorAll('[data-testid="se-total-0"]')) {
+          if (el.checkVisibility()) window.__seen.push([el.textContent.trim(), !!document.querySelector("main.layout")]);
+        }
       };
-      new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true });
+      new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
       const frame = () => { look(); if (!document.querySelector("main.layout")) requestAnimationFrame(frame); };
       requestAnimationFrame(frame);
     });
