@@ -169,10 +169,10 @@ await test("axe-core finds no violations: light, dark, ?embed, a read-only embed
   }
 });
 
-await test("the default page shows its answer before the app; a link never shows the default's", async () => {
+await test("the answer shows before the app (built in, or from the answer module for a link), and a link never shows the default's", async () => {
   const want = (scenario) => String(JSON.parse(cli(["plan", "-"], scenario)).supervisors[0].service_engines.total);
   const other = cli(["preset", "three-zone"]);
-  const cases = [[APP, want(cli(["preset", "single"])), true], [APP + "#s=" + cli(["link", "-"], other).trim(), want(other), false]];
+  const cases = [[APP, want(cli(["preset", "single"])), true], [APP + "#s=" + cli(["link", "-"], other).trim(), want(other), true]];
   for (const [url, total, early] of cases) {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();

@@ -239,18 +239,24 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
         set.scale_factor,
         se.max_se
     );
-    text(&mut body, MARGIN, y, "small muted", Anchor::Start, &settings_line);
+    let small_chars = ((width - 2.0 * MARGIN) / 6.4) as usize;
+    for (k, l) in wrap(&settings_line, small_chars).iter().enumerate() {
+        text(&mut body, MARGIN, y + k as f64 * 14.0, "small muted", Anchor::Start, l);
+        if k > 0 {
+            y += 14.0;
+        }
+    }
     y += 12.0;
     if aggregated {
         // Say that columns stand for several SEs, before anything is read off them.
         let kinds = format!(
             "{} SEs drawn as {} columns of alike SEs (same role, zone, interfaces and VS slots in use); \
-             the number under a column says how many SEs it stands for, its colours are those of the \
+             each column is labelled with how many SEs it stands for (×N), its colours are those of the \
              first of them. The placement table lists every SE.",
             super::thousands(placement.len() as u64),
             cols.len()
         );
-        for l in wrap(&kinds, ((width - 2.0 * MARGIN) / 6.4) as usize) {
+        for l in wrap(&kinds, small_chars) {
             y += 14.0;
             let _ = write!(
                 body,
@@ -268,24 +274,20 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     let chars = ((width - 2.0 * MARGIN - 20.0) / 7.3) as usize;
     let mut notes: Vec<(String, &str)> = wrap(&binding_line, chars).into_iter().map(|l| (l, "bold")).collect();
     if se.carrying_load > se.lower_bound {
-        notes.push((
-            format!(
-                "Placed in creation order the group reaches {} SEs carrying load; a perfect placement would need {} ({}).",
-                se.carrying_load,
-                se.lower_bound,
-                se.lower_bound_binding.label()
-            ),
-            "",
-        ));
+        let note = format!(
+            "Placed in creation order the group reaches {} SEs carrying load; a perfect placement would need {} ({}).",
+            se.carrying_load,
+            se.lower_bound,
+            se.lower_bound_binding.label()
+        );
+        notes.extend(wrap(&note, chars).into_iter().map(|l| (l, "")));
     }
     if let Some(why) = &se.infeasible_reason {
         notes.extend(wrap(&format!("Infeasible: {why}"), chars).into_iter().map(|l| (l, "danger bold")));
     }
     if se.total > se.max_se {
-        notes.push((
-            format!("{} SEs exceed max_se = {}: raise max_se to at least {}.", se.total, se.max_se, se.total),
-            "danger bold",
-        ));
+        let note = format!("{} SEs exceed max_se = {}: raise max_se to at least {}.", se.total, se.max_se, se.total);
+        notes.extend(wrap(&note, chars).into_iter().map(|l| (l, "danger bold")));
     }
     let box_h = notes.len() as f64 * 17.0 + 10.0;
     rect(&mut body, MARGIN, y, width - 2.0 * MARGIN, box_h, "binding-box", "rx=\"6\"");

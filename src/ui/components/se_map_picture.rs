@@ -25,9 +25,9 @@ pub fn se_map_picture(props: &SeMapProps) -> Html {
     let Some(svg) = (*svg).clone() else { return Html::default() };
     let se = &sup.service_engines;
     let caption = format!(
-        "{} in all. Each column is one SE: its data interfaces coloured by the T1 (VRF) they attach to, \
-         then its virtual-service slots; spare SEs (buffer, zone spares) stand apart, hatched. \
-         What the binding constraint ({}) exhausted is outlined.",
+        "{} in all. Each column is one SE (with many SEs, one kind of alike SEs, labelled with how many): \
+         its data interfaces coloured by the T1 (VRF) they attach to, then its virtual-service slots; spare \
+         SEs (buffer, zone spares) stand apart, hatched. What the binding constraint ({}) exhausted is outlined.",
         count(se.total as u64, "Service Engine", "Service Engines"),
         se.binding.label()
     );
