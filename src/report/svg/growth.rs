@@ -187,7 +187,7 @@ pub fn growth_chart(plans: &[(&str, &SupervisorPlan)]) -> String {
                 let _ = write!(body, "<path class=\"series projected\" d=\"{}\"/>", path(today, end));
             }
         }
-        let r = if steps.len() <= 30 { 4.0 } else { 3.0 };
+        let r = if steps.len() <= MAX_DOTS { 4.0 } else { 2.0 };
         for s in dotted(steps) {
             let _ = write!(
                 body,
