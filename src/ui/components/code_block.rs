@@ -41,7 +41,7 @@ pub fn code_block(props: &CodeBlockProps) -> Html {
     html! {
         <div class="code-block" data-testid={props.testid.clone()}>
             <div class="code-head">
-                <h3>{ props.title.clone() }</h3>
+                <h4>{ props.title.clone() }</h4>
                 <span class="muted code-status" aria-live="polite">{ *status }</span>
                 <button type="button" class="small" onclick={on_copy} aria-label={label}>{ "Copy" }</button>
             </div>
