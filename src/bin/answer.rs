@@ -9,12 +9,12 @@
 
 #[cfg(target_arch = "wasm32")]
 mod module {
-    use avi_sizer::plan::plan_scenario;
+    use avi_sizer::design::validate;
     use avi_sizer::report::html;
     use avi_sizer::scenario::{Scenario, SCENARIO_VERSION};
     use wasm_bindgen::prelude::*;
 
-    /// The answer cards for a scenario's JSON, or "" when it does not read or plan
+    /// The answer cards for a scenario's JSON, or "" when it does not read or validate
     /// (the app then says why: this module carries no error messages, to stay small).
     #[wasm_bindgen]
     pub fn answer(json: &str) -> String {
@@ -24,7 +24,9 @@ mod module {
         if scenario.version != SCENARIO_VERSION {
             return String::new();
         }
-        plan_scenario(&scenario).map(|plan| html::answer(&plan)).unwrap_or_default()
+        // The card shows SE sizing only, which never depends on the network plan:
+        // `answer_for` plans no network (the same cards as the app's, by test).
+        validate(&scenario).map(|design| html::answer_for(&design)).unwrap_or_default()
     }
 }
 

@@ -8,8 +8,10 @@
 use std::fmt::Write as _;
 
 use super::svg::{esc, thousands};
-use crate::plan::{Plan, SupervisorPlan};
-use crate::sizing::Binding;
+use crate::design::Design;
+use crate::plan::Plan;
+use crate::platform;
+use crate::sizing::{self, Binding, SePlan};
 
 /// `12345` -> `12,345`.
 ///
@@ -43,7 +45,7 @@ pub fn binding_words(b: Binding) -> &'static str {
 }
 
 /// One Supervisor's workload in a line: namespaces, virtual services, T1s with a VS.
-pub fn load_line(sup: &SupervisorPlan) -> String {
+pub fn load_line(sup: &SePlan) -> String {
     format!(
         "{} · {} · {} with a virtual service",
         count(sup.load.namespaces, "namespace", "namespaces"),
@@ -53,7 +55,7 @@ pub fn load_line(sup: &SupervisorPlan) -> String {
 }
 
 /// The sentence naming the binding constraint.
-pub fn binding_line(sup: &SupervisorPlan) -> String {
+pub fn binding_line(sup: &SePlan) -> String {
     let se = &sup.service_engines;
     format!("Binding constraint: {} — {}.", se.binding.label(), binding_words(se.binding))
 }
@@ -70,8 +72,34 @@ pub fn binding_line(sup: &SupervisorPlan) -> String {
 /// assert!(card.contains(&format!("data-testid=\"se-total-0\">{total}<")));
 /// ```
 pub fn answer(plan: &Plan) -> String {
+    cards(plan.supervisors.iter().map(|s| (s.name.as_str(), &s.se)))
+}
+
+/// The same cards from the design alone: the card shows only SE sizing, which never
+/// depends on the network plan, so this sizes each Supervisor as [`crate::plan::plan`]
+/// does and plans no network (the answer module stays small this way).
+///
+/// ```
+/// use avi_sizer::{design::validate, plan::plan_scenario, report::html, scenario::Scenario};
+/// let s = Scenario::default();
+/// assert_eq!(html::answer_for(&validate(&s).unwrap()), html::answer(&plan_scenario(&s).unwrap()));
+/// ```
+pub fn answer_for(design: &Design) -> String {
+    let sized: Vec<(&str, SePlan)> = design
+        .supervisors
+        .iter()
+        .enumerate()
+        .map(|(i, sup)| {
+            let path = format!("supervisors[{i}]");
+            (sup.name.as_str(), sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity).0)
+        })
+        .collect();
+    cards(sized.iter().map(|(name, se)| (*name, se)))
+}
+
+fn cards<'a>(sups: impl Iterator<Item = (&'a str, &'a SePlan)>) -> String {
     let mut out = String::new();
-    for (i, sup) in plan.supervisors.iter().enumerate() {
+    for (i, (name, sup)) in sups.enumerate() {
         let se = &sup.service_engines;
         let unit = if se.total == 1 { "Service Engine" } else { "Service Engines" };
         let _ = write!(
@@ -82,7 +110,7 @@ pub fn answer(plan: &Plan) -> String {
              <div class=\"hero\"><div class=\"big\"><span class=\"number\" data-testid=\"se-total-{i}\">{total}</span>\
              <span class=\"unit\">{unit}</span></div>\
              <div class=\"why\" data-testid=\"se-binding-{i}\"><p><strong>{binding}</strong></p><p>{arithmetic}</p><p>{placed}</p></div></div>",
-            name = esc(&sup.name),
+            name = esc(name),
             mode = esc(sup.settings.ha_mode.label()),
             load = esc(&load_line(sup)),
             total = int(se.total as u64),
@@ -116,6 +144,19 @@ mod tests {
                 assert!(html.contains(sup.service_engines.binding.label()), "{}", p.key);
             }
             assert_eq!(html.matches("<section").count(), html.matches("</section>").count());
+        }
+    }
+
+    #[test]
+    fn the_answer_from_the_design_is_the_plans() {
+        let mut cases: Vec<_> = presets::all().into_iter().map(|p| p.scenario).collect();
+        // Network errors do not change the SE answer.
+        let mut no_pool = presets::find("single").unwrap().scenario;
+        no_pool.supervisors[0].networks.address_pool.clear();
+        cases.push(no_pool);
+        for s in cases {
+            let design = crate::design::validate(&s).unwrap();
+            assert_eq!(answer_for(&design), answer(&plan_scenario(&s).unwrap()));
         }
     }
 
