@@ -4,16 +4,16 @@
 //! drift from the code; and, for a scenario made under older rules, what the
 //! current rules moved (`plan.rules.changes`).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::plan::Plan;
 use crate::rules::catalogue;
+use crate::ui::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct MethodProps {
-    pub plan: Rc<Plan>,
+    /// Compared by address: the section renders again only for a new plan.
+    pub plan: Shared<Plan>,
 }
 
 #[function_component(MethodSection)]
