@@ -23,6 +23,20 @@ use avi_sizer::scenario::{HaMode, NamespaceGroup, Placement, Scenario, SeGroupSp
 use avi_sizer::sizing::{size_supervisor, Binding, SimConfig, Simulator};
 use proptest::prelude::*;
 
+/// A Supervisor with one namespace group per `(count, TKG clusters, LB services per
+/// cluster, pod LB services)`.
+fn supervisor(groups: &[(u32, u32, u32, u32)]) -> Supervisor {
+    let mut sup = Supervisor::new("sv");
+    for (j, &(count, clusters, lb, pod_lb)) in groups.iter().enumerate() {
+        let mut g = NamespaceGroup::new(&format!("g{j}"), count);
+        g.tkg_clusters = clusters;
+        g.lb_services_per_cluster = lb;
+        g.pod_lb_services = pod_lb;
+        sup.namespaces.push(g);
+    }
+    sup
+}
+
 /// A batch: the attachments each of its VSes needs, and how many VSes.
 type Batch = (Vec<u32>, u32);
 
@@ -242,15 +256,8 @@ proptest! {
         sup_vs in 0u32..3,
         groups in prop::collection::vec((1u32..12, 0u32..3, 0u32..4, 0u32..3), 0..4),
     ) {
-        let mut sup = Supervisor::new("sv");
+        let mut sup = supervisor(&groups);
         sup.supervisor_virtual_services = sup_vs;
-        for (j, &(count, clusters, lb, pod_lb)) in groups.iter().enumerate() {
-            let mut g = NamespaceGroup::new(&format!("g{j}"), count);
-            g.tkg_clusters = clusters;
-            g.lb_services_per_cluster = lb;
-            g.pod_lb_services = pod_lb;
-            sup.namespaces.push(g);
-        }
         let se = SeGroupSpec {
             ha_mode: Some(mode),
             placement: Some(placement),
@@ -306,15 +313,8 @@ proptest! {
         zones in prop::sample::select(vec![(1u32, false), (3, false), (3, true)]),
         groups in prop::collection::vec((1u32..30, 0u32..3, 0u32..4, 0u32..3), 1..4),
     ) {
-        let mut sup = Supervisor::new("sv");
+        let mut sup = supervisor(&groups);
         (sup.zones, sup.survive_zone_loss) = zones;
-        for (j, &(count, clusters, lb, pod_lb)) in groups.iter().enumerate() {
-            let mut g = NamespaceGroup::new(&format!("g{j}"), count);
-            g.tkg_clusters = clusters;
-            g.lb_services_per_cluster = lb;
-            g.pod_lb_services = pod_lb;
-            sup.namespaces.push(g);
-        }
         let (scale, buffer) = if mode == HaMode::ActiveStandby { (2, 0) } else { (mode.default_scale_factor(), buffer) };
         let mut scenario = Scenario {
             se_group: SeGroupSpec {

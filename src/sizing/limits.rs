@@ -4,6 +4,7 @@
 //! `max_se` to advise, so that following the advice gives the same total and no
 //! warning.
 
+use crate::design::limits;
 use crate::rules::RuleSet;
 use crate::scenario::Placement;
 
@@ -11,10 +12,6 @@ use super::load::SeLoad;
 use super::run::{self, Run};
 use super::simulate::SimConfig;
 use super::totals::Totals;
-
-/// Rounds of "plan at the total, take the new total" before giving up on a fixed
-/// point (distributed placement reaches one in one or two in practice).
-const MAX_ROUNDS: usize = 32;
 
 /// The most SEs carrying load distributed placement spreads over under `max_se`.
 /// Rules 2: the largest count whose group total (buffer and zone spares included)
@@ -37,29 +34,44 @@ fn config(totals: &Totals, max_se: u32, rules: RuleSet) -> SimConfig {
 /// `max_se` to advise when the group needs more (`None`: it fits).
 ///
 /// Compact placement does not depend on `max_se`, so the advice is the total.
-/// Distributed placement spreads further the higher `max_se` is, so under rules 2
-/// the load is placed again at the total until a `max_se` holds the group it
-/// reaches: that run is the one reported, and that `max_se` the advice. Rules 1
-/// advised the total, which distributed placement then outgrew.
+/// Distributed placement spreads further the higher `max_se` is (with few data
+/// interfaces, onto a new SE per virtual service until `max_se`), so under rules 2
+/// the advice is the smallest `max_se` up to Avi's 1000 that holds the group it
+/// reaches there, found by bisection, and that run is the one reported: following
+/// the advice gives the same total and no warning. When not even 1000 holds it, the
+/// run at 1000 is reported and its total is the advice (more than one SE group
+/// holds). Rules 1 advised the total, which distributed placement then outgrew.
 pub(crate) fn placed(load: &SeLoad, totals: &Totals, rules: RuleSet) -> (Run, Option<u32>) {
     let max_se = totals.se.max_se;
     let total_of = |n| totals.of(n).0;
-    let at = |max_se: u32| run::run(load, config(totals, max_se, rules), &total_of);
-    let mut run = at(max_se);
-    let mut advised = total_of(run.sim.count());
-    if advised <= max_se {
+    let at = |max_se: u32| {
+        let run = run::run(load, config(totals, max_se, rules), &total_of);
+        let total = total_of(run.sim.count());
+        (run, total)
+    };
+    let (run, total) = at(max_se);
+    if total <= max_se {
         return (run, None);
     }
-    if !rules.max_se_includes_buffer() || totals.se.placement == Placement::Compact {
-        return (run, Some(advised));
+    let most = limits::MAX_SE as u32;
+    if !rules.max_se_includes_buffer() || totals.se.placement == Placement::Compact || max_se >= most {
+        return (run, Some(total));
     }
-    for _ in 0..MAX_ROUNDS {
-        run = at(advised);
-        let total = total_of(run.sim.count());
-        if total <= advised {
-            break;
+    let (high_run, high_total) = at(most);
+    if high_total > most {
+        return (high_run, Some(high_total));
+    }
+    // `lo` does not hold the group it reaches, `hi` does (with `best`, its run).
+    let (mut lo, mut hi, mut best) = (max_se, most, high_run);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        let (run, total) = at(mid);
+        if total <= mid {
+            hi = mid;
+            best = run;
+        } else {
+            lo = mid;
         }
-        advised = total;
     }
-    (run, Some(advised))
+    (best, Some(hi))
 }
