@@ -1,8 +1,8 @@
 //! "How this is computed": every rule the current answer used, with its source and
 //! what the engine models where the sources are silent, rendered from the engine's
 //! catalogue for the ids the plan lists (`plan.rules.applied`), so the text cannot
-//! drift from the code; and, for a scenario made under older rules, what the
-//! current rules moved (`plan.rules.changes`).
+//! drift from the code (folded, so the page and its printout stay short); and, for a
+//! scenario made under older rules, what the current rules moved (`plan.rules.changes`).
 
 use yew::prelude::*;
 
@@ -38,8 +38,10 @@ pub fn method_section(props: &MethodProps) -> Html {
                 <p class="notice info" data-testid="rules-changes">{ text }</p>
                 <ul>{ for changes }</ul>
             }
-            <p class="muted">{ format!("The rules this answer used (rules version {}), each with its source.", rules.version) }</p>
-            <ul>{ for entries }</ul>
+            <details>
+                <summary>{ format!("The {} rules this answer used (rules version {}), each with its source", rules.applied.len(), rules.version) }</summary>
+                <ul>{ for entries }</ul>
+            </details>
         </section>
     }
 }
