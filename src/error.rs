@@ -21,7 +21,7 @@ pub struct FieldError {
     /// How to fix it, in numbers, where the engine can compute that (a shortage of
     /// addresses: the block to append).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fix: Option<String>,
+    pub fix: Option<Box<str>>,
 }
 
 impl FieldError {
@@ -31,7 +31,7 @@ impl FieldError {
 
     /// The error with how to fix it.
     pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
-        self.fix = Some(fix.into());
+        self.fix = Some(fix.into().into_boxed_str());
         self
     }
 }

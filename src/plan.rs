@@ -172,7 +172,9 @@ mod tests {
             plan_scenario(&s).unwrap()
         };
         assert!(good.supervisors[0].networks_planned());
-        let cases: [(&str, fn(&mut Supervisor), NetStatus, &str); 3] = [
+        // (what, the change, the network status it gives, a path among its errors)
+        type Case = (&'static str, fn(&mut Supervisor), NetStatus, &'static str);
+        let cases: [Case; 3] = [
             (
                 "no pool",
                 |s| {

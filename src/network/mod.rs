@@ -12,7 +12,8 @@
 //! This file is the front door: the result types and [`plan_all`] /
 //! [`plan_supervisor`]. The work is in `orchestrate` (the order: carve every
 //! Supervisor in turn, overlaps across them, then per Supervisor check, allocate,
-//! route, assemble), `carve` (demand per scope; given, default or carved), `allocate`
+//! route, assemble), `carve` (demand per scope; given, default or carved), `advice`
+//! (a shortage's fix in numbers: the block to add or append), `allocate`
 //! (handing out addresses), `checks` (subnets that cannot fit, networks too small
 //! for their demand or growth), `validate` (overlaps and reserved-range warnings),
 //! `routes` (per T0), `assemble` (the [`NetPlan`]) and `addr` (address arithmetic,

@@ -50,7 +50,7 @@ pub(crate) fn resolve(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize
     if r.errors.iter().any(|e| advice::is_pool_shortage(&e.problem)) {
         if let Some(fix) = advice::pool(sup, rules, index, taken, &r) {
             for e in r.errors.iter_mut().filter(|e| advice::is_pool_shortage(&e.problem)) {
-                e.fix = Some(fix.clone());
+                e.fix = Some(fix.as_str().into());
             }
         }
     }

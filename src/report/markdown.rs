@@ -116,8 +116,7 @@ mod tests {
         }
         assert!(method.contains("Modelled here: Buffer SEs are drawn empty"), "{method}");
         assert!(!md.contains("## Rules changes"), "made under the current rules");
-        let mut old = Scenario::default();
-        old.rules_version = None;
+        let mut old = Scenario { rules_version: None, ..Scenario::default() };
         old.se_group.data_nics_per_se = Some(10);
         let md = super::markdown(&plan_scenario(&old).unwrap());
         assert!(md.contains("This scenario was made under rules 1; it is computed with rules 2"), "{md}");

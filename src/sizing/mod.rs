@@ -11,11 +11,19 @@
 //!   ([`lower_bound`]), so a user sees when creation order costs SEs;
 //! - `headroom`: more namespaces like the reference one until the next SE, and the
 //!   growth steps projected beyond today;
-//! - `totals`: buffer SEs, zone spares, the Legacy Active/Standby pair limit;
+//! - `limits`: `max_se` caps the whole group, buffer included: what distributed
+//!   placement may spread over, and the `max_se` to advise when the load needs more
+//!   (following it gives the same total and no warning);
+//! - `totals`: buffer SEs, zone spares, why Legacy Active/Standby cannot grow;
+//! - `pair`: Legacy Active/Standby beyond its one pair: what the pair carries and
+//!   what each elastic mode would need;
 //! - `warnings`, `explain`, `placement`, `resources`: what the result says, in
 //!   warnings, words, a table per SE, and vCPU/memory/disk/Service Units/capacity;
 //! - `topology`: the roll-up onto NSX managers, clouds and Avi controller clusters,
 //!   and the DNS SE group.
+//!
+//! Every entry point computes with the current rules; the `_with` variants take a
+//! [`RuleSet`] so that [`crate::rules`] can say what an older version gave.
 
 mod bound;
 mod explain;
