@@ -22,6 +22,19 @@ use crate::scenario::{
 pub mod limits {
     pub const SUPERVISORS: u64 = 64;
     pub const GROUPS_PER_SUPERVISOR: u64 = 1_000;
+    /// Entries in one CIDR list (`ingress_cidr`, `address_pool`...). Real designs
+    /// give a handful; a list of 100,000 pasted CIDRs is one refusal, not 100,000
+    /// parses (JSON stops reading the list at entry 65).
+    pub const CIDRS_PER_LIST: u64 = 64;
+    /// CIDRs in all lists of a scenario together: overlap errors grow with the
+    /// square of the networks given (256 identical blocks are 32,640 pairs).
+    pub const CIDRS_PER_SCENARIO: u64 = 256;
+    /// The per-Supervisor totals hold for the scenario in all, so that the largest
+    /// scenario costs what the largest Supervisor does (64 Supervisors at their
+    /// limits would take minutes to plan and gigabytes to show). With every group
+    /// holding at least one namespace this also caps the groups at 10,000.
+    pub const NAMESPACES_PER_SCENARIO: u64 = NAMESPACES_PER_SUPERVISOR;
+    pub const VIRTUAL_SERVICES_PER_SCENARIO: u64 = VIRTUAL_SERVICES_PER_SUPERVISOR;
     pub const NAMESPACES_PER_SUPERVISOR: u64 = 10_000;
     pub const CLUSTERS_PER_NAMESPACE: u64 = 200;
     pub const WORKERS_PER_CLUSTER: u64 = 1_000;
@@ -227,6 +240,8 @@ impl SupervisorDesign {
 /// Collects errors so that one pass reports every bad field, not just the first.
 struct Checker {
     errors: Vec<FieldError>,
+    /// False once the scenario holds more CIDRs than it may: none is parsed then.
+    read_cidrs: bool,
 }
 
 impl Checker {
@@ -267,6 +282,14 @@ impl Checker {
     /// Parses a list of CIDRs, each at most `/longest` when a role size applies.
     fn cidrs(&mut self, base: &str, texts: &[String], role: Option<(&str, u8)>) -> Vec<Cidr> {
         let mut out = Vec::new();
+        if !self.read_cidrs {
+            return out;
+        }
+        if texts.len() as u64 > limits::CIDRS_PER_LIST {
+            let got = format!("{} entries", texts.len());
+            self.errors.push(FieldError::new(base, got, Problem::TooLarge { max: limits::CIDRS_PER_LIST }));
+            return out;
+        }
         for (i, text) in texts.iter().enumerate() {
             let path = format!("{base}[{i}]");
             if let Some(c) = self.cidr(path.clone(), text) {
@@ -535,7 +558,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
     c.range(&p("namespaces"), sup.namespaces.len() as u64, 0, limits::GROUPS_PER_SUPERVISOR);
     let mut names = HashSet::new();
     let mut groups = Vec::with_capacity(sup.namespaces.len());
-    for (j, g) in sup.namespaces.iter().enumerate() {
+    for (j, g) in sup.namespaces.iter().enumerate().take(limits::GROUPS_PER_SUPERVISOR as usize) {
         let gp = format!("{base}.namespaces[{j}]");
         c.name(&format!("{gp}.name"), &g.name, &mut names);
         groups.push(group(c, &gp, g, sup, prefix));
@@ -574,6 +597,45 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
     design
 }
 
+/// CIDR strings in every list of the scenario (the single `service_cidr` aside).
+fn cidr_count(scenario: &Scenario) -> u64 {
+    let group = |g: &NamespaceGroup| g.ingress_cidr.len() + g.egress_cidr.len() + g.namespace_network.len();
+    let supervisor = |s: &Supervisor| {
+        let n = &s.networks;
+        n.namespace_network.len()
+            + n.ingress_cidr.len()
+            + n.egress_cidr.len()
+            + n.address_pool.len()
+            + s.namespaces.iter().map(group).sum::<usize>()
+    };
+    scenario.supervisors.iter().map(|s| supervisor(s) as u64).sum()
+}
+
+/// The per-Supervisor totals, across all Supervisors (see
+/// [`limits::NAMESPACES_PER_SCENARIO`]); checked only when every Supervisor is
+/// within its own, so an absurd count is reported once, at its own field.
+fn scenario_totals(c: &mut Checker, supervisors: &[SupervisorDesign]) {
+    if supervisors.len() < 2 {
+        return;
+    }
+    let namespaces: u64 = supervisors.iter().map(SupervisorDesign::namespace_count).sum();
+    if namespaces > limits::NAMESPACES_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{namespaces} namespaces in all Supervisors"),
+            Problem::TooLarge { max: limits::NAMESPACES_PER_SCENARIO },
+        ));
+    }
+    let vs: u64 = supervisors.iter().map(SupervisorDesign::virtual_services).sum();
+    if vs > limits::VIRTUAL_SERVICES_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{vs} virtual services in all Supervisors"),
+            Problem::TooLarge { max: limits::VIRTUAL_SERVICES_PER_SCENARIO },
+        ));
+    }
+}
+
 /// Validates a scenario. Returns every error found, in document order.
 ///
 /// ```
@@ -584,7 +646,16 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
 /// assert_eq!(errors[0].to_string(), "supervisors[0].namespaces[0].count: must be at least 1, got 0");
 /// ```
 pub fn validate(scenario: &Scenario) -> Result<Design, Vec<FieldError>> {
-    let mut c = Checker { errors: Vec::new() };
+    let mut c = Checker { errors: Vec::new(), read_cidrs: true };
+    let cidrs = cidr_count(scenario);
+    if cidrs > limits::CIDRS_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{cidrs} CIDRs in all Supervisors"),
+            Problem::TooLarge { max: limits::CIDRS_PER_SCENARIO },
+        ));
+        c.read_cidrs = false;
+    }
     if scenario.supervisors.is_empty() {
         c.errors.push(FieldError::new("supervisors", "[]", Problem::TooSmall { min: 1 }));
     }
@@ -619,6 +690,9 @@ pub fn validate(scenario: &Scenario) -> Result<Design, Vec<FieldError>> {
         }
     });
     let capacity = capacity(&mut c, &scenario.capacity);
+    if c.errors.is_empty() {
+        scenario_totals(&mut c, &supervisors);
+    }
     let errors = c.errors;
     if errors.is_empty() {
         Ok(Design { topology: scenario.topology, supervisors, dns, capacity })

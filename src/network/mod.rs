@@ -449,11 +449,17 @@ fn routed_given(sup: &SupervisorDesign) -> Vec<Span> {
     n.ingress_cidr.iter().chain(&n.egress_cidr).chain(&n.namespace_network).chain(groups).map(|c| Block::of(&c.net).span()).collect()
 }
 
+/// Namespace and cluster subnets a Supervisor's plan lists (with the
+/// Supervisor's own workload segment): what [`MAX_SUBNETS`] limits.
+pub fn subnets_needed(sup: &SupervisorDesign) -> u64 {
+    sup.groups.iter().fold(1u64, |a, g| a.saturating_add(carve::group_needs(g).subnets.saturating_mul(u64::from(g.count))))
+}
+
 fn plan_resolved(sup: &SupervisorDesign, index: usize, r: Resolved) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
     let base = format!("supervisors[{index}]");
     let mut errors = r.errors.clone();
 
-    let subnets = r.needs.iter().zip(&sup.groups).fold(1u64, |a, (n, g)| a.saturating_add(n.subnets.saturating_mul(u64::from(g.count))));
+    let subnets = subnets_needed(sup);
     if subnets > MAX_SUBNETS {
         // Only this: carving and pool errors would follow from the same absurd count.
         return Err(vec![FieldError::new(
