@@ -35,6 +35,7 @@ pub mod limits {
     /// holding at least one namespace this also caps the groups at 10,000.
     pub const NAMESPACES_PER_SCENARIO: u64 = NAMESPACES_PER_SUPERVISOR;
     pub const VIRTUAL_SERVICES_PER_SCENARIO: u64 = VIRTUAL_SERVICES_PER_SUPERVISOR;
+    pub const VS_PLACEMENTS_PER_SCENARIO: u64 = VS_PLACEMENTS_PER_SUPERVISOR;
     pub const NAMESPACES_PER_SUPERVISOR: u64 = 10_000;
     pub const CLUSTERS_PER_NAMESPACE: u64 = 200;
     pub const WORKERS_PER_CLUSTER: u64 = 1_000;
@@ -44,6 +45,11 @@ pub mod limits {
     pub const VSPHERE_PODS: u64 = 100_000;
     pub const SUPERVISOR_VS: u64 = 100;
     pub const VIRTUAL_SERVICES_PER_SUPERVISOR: u64 = 200_000;
+    /// Virtual services times their scale factor: the placements the SE
+    /// simulation makes (and at most the SEs it can create, one VS slot each).
+    /// 200,000 VSes at Active/Active's scale factor of 2; without it 200,000 VSes
+    /// at scale factor 64 and 1 VS per SE made 12.8 million SEs (minutes, 6 GB).
+    pub const VS_PLACEMENTS_PER_SUPERVISOR: u64 = 2 * VIRTUAL_SERVICES_PER_SUPERVISOR;
     pub const SCALE_FACTOR: u64 = 64;
     pub const BUFFER_SES: u64 = 1_000;
     pub const DATA_NICS: u64 = 31;
@@ -234,6 +240,11 @@ impl SupervisorDesign {
     pub fn virtual_services(&self) -> u64 {
         self.supervisor_virtual_services as u64
             + self.groups.iter().map(|g| g.count as u64 * g.vs_per_namespace()).sum::<u64>()
+    }
+
+    /// Virtual services times the scale factor: SE slots the load takes.
+    pub fn vs_placements(&self) -> u64 {
+        self.virtual_services().saturating_mul(u64::from(self.se.scale_factor))
     }
 }
 
@@ -592,6 +603,16 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
                 format!("{vs} virtual services in all"),
                 Problem::TooLarge { max: limits::VIRTUAL_SERVICES_PER_SUPERVISOR },
             ));
+        } else if design.vs_placements() > limits::VS_PLACEMENTS_PER_SUPERVISOR {
+            c.errors.push(FieldError::new(
+                p("namespaces"),
+                format!(
+                    "{} virtual-service placements ({vs} virtual services x scale factor {})",
+                    design.vs_placements(),
+                    design.se.scale_factor
+                ),
+                Problem::TooLarge { max: limits::VS_PLACEMENTS_PER_SUPERVISOR },
+            ));
         }
     }
     design
@@ -627,11 +648,18 @@ fn scenario_totals(c: &mut Checker, supervisors: &[SupervisorDesign]) {
         ));
     }
     let vs: u64 = supervisors.iter().map(SupervisorDesign::virtual_services).sum();
+    let placements: u64 = supervisors.iter().map(SupervisorDesign::vs_placements).sum();
     if vs > limits::VIRTUAL_SERVICES_PER_SCENARIO {
         c.errors.push(FieldError::new(
             "supervisors",
             format!("{vs} virtual services in all Supervisors"),
             Problem::TooLarge { max: limits::VIRTUAL_SERVICES_PER_SCENARIO },
+        ));
+    } else if placements > limits::VS_PLACEMENTS_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{placements} virtual-service placements in all Supervisors"),
+            Problem::TooLarge { max: limits::VS_PLACEMENTS_PER_SCENARIO },
         ));
     }
 }
@@ -823,6 +851,20 @@ mod tests {
             g.lb_services_per_cluster = 10;
         });
         assert_eq!(e, "supervisors[0].namespaces: must be at most 200000, got 550001 virtual services in all");
+    }
+
+    #[test]
+    fn placements_are_capped() {
+        let e = first_error(|s| {
+            s.se_group.scale_factor = Some(3);
+            let g = &mut s.supervisors[0].namespaces[0];
+            g.count = 10_000;
+            g.pod_lb_services = 15;
+        });
+        assert_eq!(
+            e,
+            "supervisors[0].namespaces: must be at most 400000, got 540003 virtual-service placements (180001 virtual services x scale factor 3)"
+        );
     }
 
     #[test]

@@ -16,11 +16,10 @@ const PREFIX: &str = "v1.";
 const MAX_INFLATED: usize = 4 * 1024 * 1024;
 
 /// The longest share link [`decode`] reads; a longer text is refused before any
-/// base64 or inflate work. A link must survive mail, chat and proposal tools,
-/// and 64 Ki characters hold about 48 KiB of deflated JSON: the presets take
-/// 120 to 400 characters, and a 64-Supervisor scenario of 1,000 namespace groups
-/// with their own networks about 13,000 (`link_limit_holds_large_scenarios`).
-/// Bigger scenarios travel as JSON files.
+/// base64 or inflate work. A link must survive mail, chat and proposal tools;
+/// 64 Ki characters hold 48 KiB of deflated JSON: the presets' links take 190 to
+/// 270 characters, a 64-Supervisor scenario of 10,000 namespace groups with their
+/// own pools and Ingress CIDRs about 11,400. Bigger scenarios travel as JSON files.
 pub const MAX_LINK_CHARS: usize = 64 * 1024;
 
 /// Encodes a scenario for the URL fragment.

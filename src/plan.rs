@@ -106,7 +106,8 @@ pub enum ImportError {
 ///
 /// ```
 /// use avi_sizer::plan::{import, ImportError};
-/// let (scenario, plan) = import("\u{feff}{\"supervisors\":[{\"name\":\"a\"}]}").unwrap();
+/// let text = "\u{feff}{\"supervisors\":[{\"name\":\"a\",\"networks\":{\"address_pool\":[\"10.0.0.0/16\"]}}]}";
+/// let (scenario, plan) = import(text).unwrap();
 /// assert_eq!(plan.supervisors[0].name, scenario.supervisors[0].name);
 /// let Err(ImportError::Read(e)) = import("{") else { panic!() };
 /// assert_eq!(e.path, "");

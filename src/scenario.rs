@@ -23,15 +23,16 @@ pub const SCENARIO_VERSION: u32 = 1;
 /// The most bytes of scenario JSON the calculator reads; longer text is refused
 /// before it is parsed ([`check_size`]), so a huge paste or file costs nothing.
 ///
-/// Chosen from the largest scenario the design limits allow, as `to_json` writes
-/// it (pretty, every field given; the test `largest_scenario_fits_the_byte_cap`
-/// measures it): a namespace group at the limits of every field takes 1,061 bytes
-/// (a 63-character name of 4-byte characters, three lists of
-/// [`limits::CIDRS_PER_SCENARIO_LIST`] CIDRs), a Supervisor's own fields 1,288;
-/// [`limits::GROUPS_PER_SCENARIO`] groups and [`limits::SUPERVISORS`] Supervisors
-/// make at most 4,000 x 1,061 + 64 x 1,288 + 1,016 = 4.33 MB. 8 MiB leaves that
-/// room for hand-written files (wider indentation, `\u` escapes) and stays far
-/// below the 50 MB of a file pasted by mistake.
+/// Chosen from the largest scenario the design limits allow, as the export
+/// ([`Scenario::to_json`]) writes it with every field at its widest: 64
+/// Supervisors, the 10,000 namespace groups the scenario's namespace total
+/// allows (each holds at least one), names of 63 four-byte characters, the
+/// scenario's 256 CIDRs each in a list of its own. A group then takes 667 bytes
+/// (746 with its one-CIDR list), a Supervisor's own fields 949, the rest 1,032:
+/// 1,032 + 64 x 949 + 256 x 746 + 9,744 x 667 = about 6.75 MB (the test
+/// `the_largest_legitimate_scenario_fits_the_byte_cap` builds it). 8 MiB leaves a
+/// quarter more for hand-written files (wider indentation, `\u` escapes) and is
+/// far below a 50 MB file picked by mistake.
 pub const MAX_SCENARIO_BYTES: usize = 8 * 1024 * 1024;
 
 /// Refuses scenario text longer than [`MAX_SCENARIO_BYTES`] before any parsing:
@@ -574,6 +575,12 @@ impl Scenario {
     /// (`supervisors[0].namespaces[1].count`), unknown fields and enum values are
     /// refused, and a newer `version` is refused rather than half-read.
     ///
+    /// Size costs nothing: text over [`MAX_SCENARIO_BYTES`] is refused unread, and
+    /// a list longer than its design limit at the first entry past it, both as
+    /// [`Problem::InputTooLarge`]. Nesting cannot run deep either: every field has
+    /// a fixed type, so `[[[[…` is refused at the first bracket where a string,
+    /// number or object belongs (serde_json's recursion limit is never reached).
+    ///
     /// ```
     /// use avi_sizer::scenario::Scenario;
     /// let s = Scenario::from_json(r#"{"supervisors":[{"name":"a"}]}"#).unwrap();
@@ -581,6 +588,9 @@ impl Scenario {
     /// let e = Scenario::from_json(r#"{"se_group":{"ha_mode":"n_plus_n"},"supervisors":[]}"#)
     ///     .unwrap_err();
     /// assert_eq!(e.path, "se_group.ha_mode");
+    /// let e = Scenario::from_json(r#"{"supervisors":[{"name":"a","zones":[[[[[[[[1]]]]]]]]}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(e.to_string(), "supervisors[0].zones: invalid type: sequence, expected u32 (line 1, column 36)");
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, FieldError> {
         check_size(text.len())?;
