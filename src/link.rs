@@ -49,10 +49,12 @@ pub fn encode(scenario: &Scenario) -> String {
 /// assert!(e.to_string().starts_with("link: the share link is longer than the 65536 characters"));
 /// ```
 pub fn decode(fragment: &str) -> Result<Scenario, FieldError> {
-    if fragment.len() > MAX_LINK_CHARS {
+    // Bytes first (free); a link is ASCII, so only other text needs its characters counted.
+    let chars = if fragment.len() > MAX_LINK_CHARS { fragment.chars().count() } else { fragment.len() };
+    if chars > MAX_LINK_CHARS {
         return Err(FieldError::new(
             "link",
-            format!("{} characters", fragment.chars().count()),
+            format!("{chars} characters"),
             Problem::InputTooLarge { limit: InputLimit::LinkChars, max: MAX_LINK_CHARS as u64 },
         ));
     }

@@ -159,6 +159,12 @@ fn a_100_kb_share_link_is_refused_before_decoding() {
     let huge = "A".repeat(50_000_000);
     let e = timed(ENGINE, "50 MB link", || link::decode(&huge)).unwrap_err();
     assert_eq!(e.problem, too_large(InputLimit::LinkChars, MAX_LINK_CHARS as u64));
+    // Characters, not bytes: 30,000 three-byte characters are not too long (and
+    // not a link either).
+    let e = link::decode(&"\u{20AC}".repeat(30_000)).unwrap_err();
+    assert!(matches!(e.problem, Problem::BadLink { .. }), "{e:?}");
+    let e = link::decode(&"\u{20AC}".repeat(70_000)).unwrap_err();
+    assert_eq!(e.value, "70000 characters");
     // A link at the limit is decoded (and found damaged, not too long).
     let at_limit = format!("v1.{}", "A".repeat(MAX_LINK_CHARS - 3));
     let e = link::decode(&at_limit).unwrap_err();
