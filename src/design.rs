@@ -14,7 +14,8 @@ use ipnet::Ipv4Net;
 
 use crate::error::{FieldError, Problem};
 use crate::scenario::{
-    CapacitySpec, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode, Topology,
+    CapacitySpec, ControlPlaneSize, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode,
+    Topology,
 };
 
 /// Limits on counts. They are far above any real Supervisor (vSphere's own
@@ -69,11 +70,16 @@ pub mod defaults {
     pub const DATA_NICS_PER_SE: u32 = 9;
     pub const MAX_VS_PER_SE: u32 = 10;
     pub const MAX_SE: u32 = 10;
+    /// Consecutive management addresses: 3 control-plane VMs, 1 floating, 1 for upgrades.
+    pub const MANAGEMENT_ADDRESSES: u32 = 5;
+    /// Avi's `max_scaleout_per_vs` default (ServiceEngineGroup, Avi 30.2.1).
+    pub const MAX_SCALEOUT_PER_VS: u32 = 4;
     pub const VCPUS_PER_SE: u32 = 1;
     pub const MEMORY_GB_PER_SE: u32 = 2;
     pub const NAMESPACE_SUBNET_PREFIX: u8 = 28;
     pub const NAMESPACE_NETWORK: &str = "10.244.0.0/20";
     pub const SERVICE_CIDR: &str = "10.96.0.0/23";
+    pub const SERVICE_CIDR_TINY: &str = "10.96.0.0/24";
     pub const GROWTH_PERCENT: u32 = 50;
     pub const THROUGHPUT_GBPS_PER_VCPU: f64 = 4.0;
     pub const MAX_THROUGHPUT_GBPS_PER_SE: f64 = 7.0;
@@ -81,6 +87,28 @@ pub mod defaults {
     pub const SSL_GBPS_PER_VCPU: f64 = 1.0;
     pub const RSA2K_TPS_PER_VCPU: u32 = 600;
     pub const ECC_TPS_PER_VCPU: u32 = 2_000;
+
+    /// The service CIDR a Supervisor takes when none is given: a /24 for a Tiny
+    /// control plane, a /23 for the others (DOMAIN.md section 3).
+    ///
+    /// ```
+    /// use avi_sizer::design::defaults;
+    /// use avi_sizer::scenario::ControlPlaneSize;
+    /// assert_eq!(defaults::service_cidr(ControlPlaneSize::Tiny), "10.96.0.0/24");
+    /// assert_eq!(defaults::service_cidr(ControlPlaneSize::Large), "10.96.0.0/23");
+    /// ```
+    pub fn service_cidr(size: crate::scenario::ControlPlaneSize) -> &'static str {
+        match size {
+            crate::scenario::ControlPlaneSize::Tiny => SERVICE_CIDR_TINY,
+            _ => SERVICE_CIDR,
+        }
+    }
+
+    /// Avi's `max_scaleout_per_vs` when none is given: Avi's default, raised to the
+    /// scale factor so the pair sent to Avi is consistent (max >= min).
+    pub fn max_scaleout_per_vs(scale_factor: u32) -> u32 {
+        MAX_SCALEOUT_PER_VS.max(scale_factor)
+    }
 
     /// Avi's minimum SE disk: 15 GB, and at least twice the memory plus 5 GB.
     pub fn min_disk_gb(memory_gb: u32) -> u32 {
@@ -102,6 +130,8 @@ pub struct Design {
 pub struct SeGroupConfig {
     pub ha_mode: HaMode,
     pub scale_factor: u32,
+    /// Avi `max_scaleout_per_vs`: never below `scale_factor`.
+    pub max_scaleout_per_vs: u32,
     pub buffer_ses: u32,
     pub data_nics_per_se: u32,
     pub max_vs_per_se: u32,
@@ -117,6 +147,7 @@ impl Default for SeGroupConfig {
         SeGroupConfig {
             ha_mode: HaMode::NPlusM,
             scale_factor: 1,
+            max_scaleout_per_vs: defaults::MAX_SCALEOUT_PER_VS,
             buffer_ses: 1,
             data_nics_per_se: defaults::DATA_NICS_PER_SE,
             max_vs_per_se: defaults::MAX_VS_PER_SE,
@@ -174,6 +205,7 @@ pub struct SupervisorDesign {
     pub zones: u32,
     pub survive_zone_loss: bool,
     pub supervisor_virtual_services: u32,
+    pub control_plane_size: ControlPlaneSize,
     pub se: SeGroupConfig,
     /// The Supervisor's own SE group overrides, to tell which field set a value.
     pub se_overrides: SeGroupSpec,
@@ -366,6 +398,7 @@ pub fn parse_addr(text: &str) -> Result<Ipv4Addr, Problem> {
 fn se_group(c: &mut Checker, base: &str, spec: &SeGroupSpec) -> SeGroupConfig {
     let ha_mode = spec.ha_mode.unwrap_or_default();
     let scale_factor = spec.scale_factor.unwrap_or(ha_mode.default_scale_factor());
+    let max_scaleout = spec.max_scaleout_per_vs.unwrap_or(defaults::max_scaleout_per_vs(scale_factor));
     let buffer_ses = spec.buffer_ses.unwrap_or(ha_mode.default_buffer());
     let data_nics = spec.data_nics_per_se.unwrap_or(defaults::DATA_NICS_PER_SE);
     let max_vs = spec.max_vs_per_se.unwrap_or(defaults::MAX_VS_PER_SE);
@@ -377,6 +410,23 @@ fn se_group(c: &mut Checker, base: &str, spec: &SeGroupSpec) -> SeGroupConfig {
     let p = |f: &str| format!("{base}.{f}");
 
     c.range(&p("scale_factor"), scale_factor as u64, 1, limits::SCALE_FACTOR);
+    // Avi's range for max_scaleout_per_vs is that of min_scaleout_per_vs: 1-64.
+    if let Some(given) = spec.max_scaleout_per_vs {
+        c.range(&p("max_scaleout_per_vs"), given as u64, 1, limits::SCALE_FACTOR);
+        let in_range = |v: u32| (1..=limits::SCALE_FACTOR as u32).contains(&v);
+        if in_range(given) && in_range(scale_factor) && given < scale_factor {
+            c.errors.push(FieldError::new(
+                p("max_scaleout_per_vs"),
+                given.to_string(),
+                Problem::Conflict {
+                    other: p("scale_factor"),
+                    reason: format!(
+                        "the maximum scale-out per virtual service must be at least the VS scale factor (Avi min_scaleout_per_vs) {scale_factor}"
+                    ),
+                },
+            ));
+        }
+    }
     c.range(&p("buffer_ses"), buffer_ses as u64, 0, limits::BUFFER_SES);
     c.range(&p("data_nics_per_se"), data_nics as u64, 1, limits::DATA_NICS);
     c.range(&p("max_vs_per_se"), max_vs as u64, 1, limits::MAX_VS_PER_SE);
@@ -421,6 +471,7 @@ fn se_group(c: &mut Checker, base: &str, spec: &SeGroupSpec) -> SeGroupConfig {
     SeGroupConfig {
         ha_mode,
         scale_factor,
+        max_scaleout_per_vs: max_scaleout,
         buffer_ses,
         data_nics_per_se: data_nics,
         max_vs_per_se: max_vs,
@@ -580,6 +631,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         zones: sup.zones,
         survive_zone_loss: sup.survive_zone_loss,
         supervisor_virtual_services: sup.supervisor_virtual_services,
+        control_plane_size: sup.control_plane_size,
         se,
         se_overrides: sup.se_group.clone(),
         networks,
@@ -773,6 +825,53 @@ mod tests {
         })
         .unwrap();
         assert_eq!(d.supervisors[0].se.placement, Placement::Compact);
+    }
+
+    #[test]
+    fn max_scaleout_defaults_to_avi_or_the_scale_factor() {
+        let cases = [(None, None, 4), (Some(2), None, 4), (Some(8), None, 8), (Some(2), Some(3), 3), (Some(4), Some(64), 64)];
+        for (s, given, want) in cases {
+            let d = with(|sc| {
+                sc.se_group.scale_factor = s;
+                sc.se_group.max_scaleout_per_vs = given;
+            })
+            .unwrap();
+            assert_eq!(d.supervisors[0].se.max_scaleout_per_vs, want, "scale factor {s:?}, given {given:?}");
+        }
+        // A Supervisor's own scale factor raises its default too.
+        let d = with(|sc| sc.supervisors[0].se_group.scale_factor = Some(6)).unwrap();
+        assert_eq!(d.supervisors[0].se.max_scaleout_per_vs, 6);
+    }
+
+    #[test]
+    fn max_scaleout_below_the_scale_factor_names_both_fields() {
+        let errors = with(|s| {
+            s.se_group.ha_mode = Some(HaMode::ActiveActive);
+            s.se_group.max_scaleout_per_vs = Some(1);
+        })
+        .unwrap_err();
+        assert_eq!(errors[0].path, "se_group.max_scaleout_per_vs");
+        assert!(matches!(&errors[0].problem, Problem::Conflict { other, .. } if other == "se_group.scale_factor"));
+        assert_eq!(
+            errors[0].to_string(),
+            "se_group.max_scaleout_per_vs: the maximum scale-out per virtual service must be at least the VS scale factor \
+             (Avi min_scaleout_per_vs) 2 (se_group.scale_factor), got 1"
+        );
+        let e = first_error(|s| {
+            s.supervisors[0].se_group.scale_factor = Some(5);
+            s.supervisors[0].se_group.max_scaleout_per_vs = Some(4);
+        });
+        assert!(e.starts_with("supervisors[0].se_group.max_scaleout_per_vs: ") && e.contains("(supervisors[0].se_group.scale_factor)"), "{e}");
+        assert_eq!(first_error(|s| s.se_group.max_scaleout_per_vs = Some(0)), "se_group.max_scaleout_per_vs: must be at least 1, got 0");
+        assert_eq!(first_error(|s| s.se_group.max_scaleout_per_vs = Some(65)), "se_group.max_scaleout_per_vs: must be at most 64, got 65");
+    }
+
+    #[test]
+    fn control_plane_size_reaches_the_design() {
+        use crate::scenario::ControlPlaneSize;
+        assert_eq!(with(|_| {}).unwrap().supervisors[0].control_plane_size, ControlPlaneSize::Small);
+        let d = with(|s| s.supervisors[0].control_plane_size = ControlPlaneSize::Tiny).unwrap();
+        assert_eq!(d.supervisors[0].control_plane_size, ControlPlaneSize::Tiny);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! The engine is pure Rust with no UI dependency: a [`scenario::Scenario`] (what the
 //! user typed) is validated by [`design::validate`] into a [`design::Design`], from
 //! which [`plan::plan`] computes the Service Engine sizing ([`sizing`]) and the
-//! network plan ([`network`]); [`report`] renders a plan as Markdown, CSV and
-//! configuration snippets. The browser app ([`ui`], wasm32 only) and the `sizer` CLI
+//! network plan ([`network`]), each following the rules of the Supervisor's
+//! [`platform`]; [`report`] renders a plan as Markdown, CSV and configuration
+//! snippets. The browser app ([`ui`], wasm32 only) and the `sizer` CLI
 //! are thin shells around these functions.
 //!
 //! ```
@@ -20,6 +21,7 @@ pub mod error;
 pub mod link;
 pub mod network;
 pub mod plan;
+pub mod platform;
 pub mod presets;
 pub mod report;
 pub mod scenario;

@@ -1,15 +1,23 @@
 //! The plan: everything the engine computes for a design, in one serializable value.
 //!
-//! [`plan`] runs the SE sizing and the network plan for each Supervisor and the
-//! topology roll-up; [`plan_scenario`] validates first. The UI, the CLI and the
+//! [`plan`] runs the SE sizing and the network plan for each Supervisor, by the
+//! rules of its platform ([`crate::platform::of`]), and the topology roll-up;
+//! [`plan_scenario`] validates first. The UI, the CLI and the
 //! reports all render a [`Plan`] and never compute numbers of their own.
+//!
+//! Only a scenario that does not validate is refused. The SE sizing never depends
+//! on addresses, so a Supervisor whose networks cannot be planned (one missing
+//! with no pool to carve it from, overlaps, a pool too small) still has its whole
+//! SE result; its `network` says why the networks are not planned, each reason a
+//! [`FieldError`] at its field, and its network lists are empty.
 
 use serde::Serialize;
 
 use crate::design::{validate, Design};
 use crate::error::{FieldError, Problem, Warning};
-use crate::network::{self, NetPlan};
-use crate::scenario::{Scenario, SCENARIO_VERSION};
+use crate::network::{self, NetPlan, NetState, NetStatus};
+use crate::platform;
+use crate::scenario::{ControlPlaneSize, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,8 +33,13 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupervisorPlan {
     pub name: String,
+    /// The control plane size the plan used (service CIDR default, Terraform `sizing_hint`).
+    pub control_plane_size: ControlPlaneSize,
     #[serde(flatten)]
     pub se: SePlan,
+    /// Whether the networks were planned; when not, why (each reason at its field).
+    pub network: NetState,
+    /// The networks, allocations and routes; empty unless `network.status` is `planned`.
     #[serde(flatten)]
     pub net: NetPlan,
     pub warnings: Vec<Warning>,
@@ -39,32 +52,73 @@ impl std::ops::Deref for SupervisorPlan {
     }
 }
 
+impl SupervisorPlan {
+    /// Whether this Supervisor's networks were planned.
+    pub fn networks_planned(&self) -> bool {
+        self.network.status == NetStatus::Planned
+    }
+}
+
+impl Plan {
+    /// Every reason a network was not planned, each at its field, Supervisor by Supervisor.
+    pub fn network_errors(&self) -> Vec<FieldError> {
+        self.supervisors.iter().flat_map(|s| s.network.errors.iter().cloned()).collect()
+    }
+
+    /// Whether some Supervisor's networks are wrong (not merely missing): the CLI
+    /// then exits with status 2.
+    pub fn networks_wrong(&self) -> bool {
+        self.supervisors.iter().any(|s| s.network.is_error())
+    }
+}
+
 /// Plans a validated design. Network rules that need the whole picture (overlaps,
-/// pool sizes) can still fail here, each error at its field.
-pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
-    check_subnet_total(design)?;
-    let mut supervisors = Vec::with_capacity(design.supervisors.len());
-    let mut errors = Vec::new();
-    let (nets, across) = network::plan_all(design);
-    for (i, (sup, net)) in design.supervisors.iter().zip(nets).enumerate() {
-        let path = format!("supervisors[{i}]");
-        let (se, mut warnings) = sizing::size_supervisor(sup, &path, &design.capacity);
-        match net {
-            Ok((net, net_warnings)) => {
-                warnings.extend(net_warnings);
-                supervisors.push(SupervisorPlan { name: sup.name.clone(), se, net, warnings });
-            }
-            Err(e) => errors.extend(e),
-        }
-    }
-    errors.extend(across);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+/// pool sizes) can still fail here: each Supervisor's `network` then holds its
+/// errors, and its SE result stands.
+pub fn plan(design: &Design) -> Plan {
+    let nets = network::plan_all(design, |sup| platform::of(sup).net);
+    let supervisors: Vec<SupervisorPlan> = design
+        .supervisors
+        .iter()
+        .zip(nets)
+        .enumerate()
+        .map(|(i, (sup, net))| {
+            let path = format!("supervisors[{i}]");
+            let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
+            let (net, network) = match net {
+                Ok((net, net_warnings)) => {
+                    warnings.extend(net_warnings);
+                    (net, NetState::planned())
+                }
+                Err(errors) => (NetPlan::not_planned(sup), NetState::of(errors)),
+            };
+            SupervisorPlan { name: sup.name.clone(), control_plane_size: sup.control_plane_size, se, network, net, warnings }
+        })
+        .collect();
     let mut warnings = Vec::new();
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
     let topology = sizing::topology(design, &se_plans, &mut warnings);
-    Ok(Plan { version: SCENARIO_VERSION, topology, supervisors, warnings })
+    Plan { version: SCENARIO_VERSION, topology, supervisors, warnings }
+}
+
+/// Validates and plans a scenario: `Err` only when the scenario does not validate
+/// (every bad field, named); network errors sit inside the plan.
+///
+/// ```
+/// use avi_sizer::{plan::plan_scenario, scenario::Scenario, network::NetStatus};
+/// let mut s = Scenario::default();
+/// s.supervisors[0].networks.address_pool.clear();
+/// let plan = plan_scenario(&s).unwrap();
+/// // No pool and no Ingress or Egress CIDR: the networks are not planned, the SEs are.
+/// assert_eq!(plan.supervisors[0].network.status, NetStatus::NotPlanned);
+/// assert_eq!(plan.supervisors[0].service_engines.total, 5);
+/// s.supervisors[0].namespaces[0].count = 0;
+/// assert_eq!(plan_scenario(&s).unwrap_err()[0].path, "supervisors[0].namespaces[0].count");
+/// ```
+pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
+    let design = validate(scenario)?;
+    check_subnet_total(&design)?;
+    Ok(plan(&design))
 }
 
 /// [`network::MAX_SUBNETS`] holds for the scenario in all, as the design limits'
@@ -73,7 +127,7 @@ pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
 /// Supervisor over the limit on its own is refused at its own field by the
 /// network plan.
 fn check_subnet_total(design: &Design) -> Result<(), Vec<FieldError>> {
-    let each: Vec<u64> = design.supervisors.iter().map(network::subnets_needed).collect();
+    let each: Vec<u64> = design.supervisors.iter().map(|sup| network::subnets_needed(sup, platform::of(sup).net)).collect();
     let total = each.iter().fold(0u64, |a, &n| a.saturating_add(n));
     if each.len() > 1 && total > network::MAX_SUBNETS && each.iter().all(|&n| n <= network::MAX_SUBNETS) {
         return Err(vec![FieldError::new(
@@ -85,18 +139,13 @@ fn check_subnet_total(design: &Design) -> Result<(), Vec<FieldError>> {
     Ok(())
 }
 
-/// Validates and plans a scenario.
-pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
-    plan(&validate(scenario)?)
-}
-
 /// Why [`import`] refused a text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     /// The text is not a scenario (too large, not JSON, a wrong field): one error,
     /// its path empty for the document as a whole.
     Read(FieldError),
-    /// A scenario, but one that does not plan: every error, each at its field.
+    /// A scenario, but one that does not validate: every error, each at its field.
     Plan(Vec<FieldError>),
 }
 
@@ -129,6 +178,92 @@ mod tests {
     fn routed(p: &SupervisorPlan) -> Vec<Ipv4Net> {
         let n = &p.net.networks;
         n.ingress_cidr.iter().chain(&n.egress_cidr).chain(&n.namespace_network).map(|c| c.parse().unwrap()).collect()
+    }
+
+    /// Issue 9: the SE sizing never depends on addresses. Networks missing, a pool
+    /// too small, an overlap: the plan is made all the same, with the same SE result
+    /// and topology, and the network part says why it is not planned.
+    #[test]
+    fn the_se_result_never_depends_on_the_networks() {
+        let mut base = Scenario::default();
+        base.supervisors[0].namespaces[0].count = 700;
+        let good = {
+            let mut s = base.clone();
+            s.supervisors[0].networks.address_pool = vec!["10.0.0.0/14".into()];
+            plan_scenario(&s).unwrap()
+        };
+        assert!(good.supervisors[0].networks_planned());
+        let cases: [(&str, fn(&mut Supervisor), NetStatus, &str); 3] = [
+            (
+                "no pool",
+                |s| {
+                    s.networks.address_pool.clear();
+                    s.networks.namespace_network = vec!["10.200.0.0/14".into()];
+                },
+                NetStatus::NotPlanned,
+                "supervisors[0].networks.ingress_cidr",
+            ),
+            ("pool too small", |s| s.networks.address_pool = vec!["10.220.0.0/16".into()], NetStatus::Error, "supervisors[0].networks.address_pool"),
+            (
+                "overlap",
+                |s| {
+                    s.networks.address_pool = vec!["10.0.0.0/14".into()];
+                    s.networks.ingress_cidr = vec!["10.244.0.0/20".into()];
+                    s.networks.namespace_network = vec!["10.244.0.0/16".into()];
+                },
+                NetStatus::Error,
+                "supervisors[0].networks.ingress_cidr[0]",
+            ),
+        ];
+        for (what, change, status, path) in cases {
+            let mut s = base.clone();
+            change(&mut s.supervisors[0]);
+            let plan = plan_scenario(&s).unwrap_or_else(|e| panic!("{what}: {}", crate::error::render_all(&e)));
+            let sp = &plan.supervisors[0];
+            assert_eq!(sp.network.status, status, "{what}");
+            assert!(sp.network.errors.iter().any(|e| e.path == path), "{what}: {:?}", sp.network.errors);
+            assert_eq!(plan.network_errors(), sp.network.errors, "{what}");
+            assert_eq!(plan.networks_wrong(), status == NetStatus::Error, "{what}");
+            assert_eq!(sp.se, good.supervisors[0].se, "{what}: the SE result is the same");
+            assert_eq!(plan.topology, good.topology, "{what}");
+            assert!(sp.net.namespaces.is_empty() && sp.net.routes.is_empty() && sp.net.networks.ingress_cidr.is_empty(), "{what}");
+        }
+    }
+
+    #[test]
+    fn an_overlap_with_another_supervisor_stops_only_the_later_ones_networks() {
+        let mut s = Scenario { topology: Topology::SharedTransportZone, ..Scenario::default() };
+        let mut b = s.supervisors[0].clone();
+        b.name = "b".into();
+        s.supervisors.push(b);
+        for sup in &mut s.supervisors {
+            sup.networks.ingress_cidr = vec!["10.9.0.0/24".into()];
+        }
+        let plan = plan_scenario(&s).unwrap();
+        assert!(plan.supervisors[0].networks_planned());
+        assert_eq!(plan.supervisors[1].network.status, NetStatus::Error);
+        assert_eq!(plan.supervisors[1].network.errors[0].path, "supervisors[1].networks.ingress_cidr[0]");
+        assert_eq!(plan.supervisors[1].service_engines.total, plan.supervisors[0].service_engines.total);
+    }
+
+    #[test]
+    fn a_tiny_control_plane_takes_a_24_service_cidr_by_default() {
+        use crate::network::Source;
+        use crate::scenario::ControlPlaneSize;
+        let service = |size: ControlPlaneSize, given: Option<&str>| {
+            let mut s = Scenario::default();
+            s.supervisors[0].control_plane_size = size;
+            s.supervisors[0].networks.service_cidr = given.map(str::to_string);
+            let plan = plan_scenario(&s).unwrap_or_else(|e| panic!("{}", crate::error::render_all(&e)));
+            let sp = &plan.supervisors[0];
+            assert_eq!(sp.control_plane_size, size);
+            (sp.net.networks.service_cidr.clone(), sp.net.networks.source.service_cidr)
+        };
+        assert_eq!(service(ControlPlaneSize::Tiny, None), (vec!["10.96.0.0/24".to_string()], Source::Default));
+        for size in [ControlPlaneSize::Small, ControlPlaneSize::Medium, ControlPlaneSize::Large] {
+            assert_eq!(service(size, None), (vec!["10.96.0.0/23".to_string()], Source::Default), "{size:?}");
+        }
+        assert_eq!(service(ControlPlaneSize::Tiny, Some("172.30.0.0/22")), (vec!["172.30.0.0/22".to_string()], Source::Given));
     }
 
     #[test]

@@ -28,8 +28,8 @@ pub const SCENARIO_VERSION: u32 = 1;
 /// Supervisors, the 10,000 namespace groups the scenario's namespace total
 /// allows (each holds at least one), names of 63 four-byte characters, the
 /// scenario's 256 CIDRs each in a list of its own. A group then takes 667 bytes
-/// (746 with its one-CIDR list), a Supervisor's own fields 949, the rest 1,032:
-/// 1,032 + 64 x 949 + 256 x 746 + 9,744 x 667 = about 6.75 MB (the test
+/// (746 with its one-CIDR list), a Supervisor's own fields 1,022, the rest 1,096:
+/// 1,096 + 64 x 1,022 + 256 x 746 + 9,744 x 667 = about 6.76 MB (the test
 /// `the_largest_legitimate_scenario_fits_the_byte_cap` builds it). 8 MiB leaves a
 /// quarter more for hand-written files (wider indentation, `\u` escapes) and is
 /// far below a 50 MB file picked by mistake.
@@ -286,6 +286,56 @@ impl Placement {
     }
 }
 
+/// Size of the Supervisor's control plane VMs (the vSphere enable spec's sizing hint,
+/// Terraform `vsphere_supervisor.sizing_hint`). It also picks the service CIDR default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlPlaneSize {
+    Tiny,
+    #[default]
+    Small,
+    Medium,
+    Large,
+}
+
+impl ControlPlaneSize {
+    pub const ALL: [ControlPlaneSize; 4] =
+        [ControlPlaneSize::Tiny, ControlPlaneSize::Small, ControlPlaneSize::Medium, ControlPlaneSize::Large];
+
+    pub fn is_small(&self) -> bool {
+        *self == ControlPlaneSize::Small
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ControlPlaneSize::Tiny => "tiny",
+            ControlPlaneSize::Small => "small",
+            ControlPlaneSize::Medium => "medium",
+            ControlPlaneSize::Large => "large",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ControlPlaneSize::Tiny => "Tiny",
+            ControlPlaneSize::Small => "Small",
+            ControlPlaneSize::Medium => "Medium",
+            ControlPlaneSize::Large => "Large",
+        }
+    }
+
+    /// The value hashicorp/vsphere's `vsphere_supervisor.sizing_hint` accepts
+    /// (`TINY`, `SMALL`, `MEDIUM`, `LARGE`).
+    pub fn sizing_hint(self) -> &'static str {
+        match self {
+            ControlPlaneSize::Tiny => "TINY",
+            ControlPlaneSize::Small => "SMALL",
+            ControlPlaneSize::Medium => "MEDIUM",
+            ControlPlaneSize::Large => "LARGE",
+        }
+    }
+}
+
 /// SE group settings. Every field is optional: omitted means the DOMAIN.md default
 /// (which for `scale_factor` and `buffer_ses` depends on `ha_mode`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,6 +345,9 @@ pub struct SeGroupSpec {
     pub ha_mode: Option<HaMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale_factor: Option<u32>,
+    /// Avi `max_scaleout_per_vs`; unset: max(4, scale factor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_scaleout_per_vs: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buffer_ses: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,6 +376,7 @@ impl SeGroupSpec {
         SeGroupSpec {
             ha_mode: self.ha_mode.or(base.ha_mode),
             scale_factor: self.scale_factor.or(base.scale_factor),
+            max_scaleout_per_vs: self.max_scaleout_per_vs.or(base.max_scaleout_per_vs),
             buffer_ses: self.buffer_ses.or(base.buffer_ses),
             data_nics_per_se: self.data_nics_per_se.or(base.data_nics_per_se),
             max_vs_per_se: self.max_vs_per_se.or(base.max_vs_per_se),
@@ -389,6 +443,9 @@ pub struct Supervisor {
     /// Virtual services on the Supervisor's own T1 (its API server VIP; one lab shows 2).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub supervisor_virtual_services: u32,
+    /// Control plane size (default Small); Tiny makes the service CIDR default a /24.
+    #[serde(default, skip_serializing_if = "ControlPlaneSize::is_small")]
+    pub control_plane_size: ControlPlaneSize,
     /// Overrides of the scenario's `se_group` for this Supervisor's SE group.
     #[serde(default, skip_serializing_if = "SeGroupSpec::is_empty")]
     pub se_group: SeGroupSpec,
@@ -409,7 +466,8 @@ pub struct SupervisorNetworks {
     /// Prefix of the subnets each namespace and cluster segment takes (default 28).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace_subnet_prefix: Option<u8>,
-    /// Supervisor-internal service CIDR (default 10.96.0.0/23). Never carved.
+    /// Supervisor-internal service CIDR (default 10.96.0.0/23, 10.96.0.0/24 with a
+    /// Tiny control plane). Never carved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_cidr: Option<String>,
     /// VIP blocks (each at least /27). Empty: carved from the pool.
@@ -542,6 +600,7 @@ impl Supervisor {
             zones: 1,
             survive_zone_loss: false,
             supervisor_virtual_services: 1,
+            control_plane_size: ControlPlaneSize::Small,
             se_group: SeGroupSpec::default(),
             networks: SupervisorNetworks::default(),
             namespaces: Vec::new(),
@@ -712,6 +771,30 @@ mod tests {
     fn newer_versions_are_refused() {
         let e = Scenario::from_json(r#"{"version":2,"supervisors":[]}"#).unwrap_err();
         assert_eq!(e.to_string(), "version: this build reads scenario version 1, got 2");
+    }
+
+    #[test]
+    fn scale_out_cap_and_control_plane_size_round_trip_and_default() {
+        let mut s = Scenario::default();
+        s.se_group.max_scaleout_per_vs = Some(8);
+        s.supervisors[0].se_group.max_scaleout_per_vs = Some(16);
+        s.supervisors[0].control_plane_size = ControlPlaneSize::Tiny;
+        let json = s.to_json();
+        assert!(json.contains("\"max_scaleout_per_vs\": 8") && json.contains("\"control_plane_size\": \"tiny\""), "{json}");
+        assert_eq!(Scenario::from_json(&json).unwrap(), s);
+        assert_eq!(crate::link::decode(&crate::link::encode(&s)).unwrap(), s, "the share link carries both");
+        // Defaults are left out, so documents saved before these fields read the same.
+        let plain = Scenario::default().to_json();
+        assert!(!plain.contains("max_scaleout_per_vs") && !plain.contains("control_plane_size"), "{plain}");
+        let old = Scenario::from_json(r#"{"supervisors":[{"name":"s"}]}"#).unwrap();
+        assert_eq!((old.se_group.max_scaleout_per_vs, old.supervisors[0].control_plane_size), (None, ControlPlaneSize::Small));
+    }
+
+    #[test]
+    fn an_unknown_control_plane_size_names_the_field() {
+        let e = Scenario::from_json(r#"{"supervisors":[{"name":"s","control_plane_size":"huge"}]}"#).unwrap_err();
+        assert_eq!(e.path, "supervisors[0].control_plane_size");
+        assert!(e.to_string().contains("unknown variant `huge`"), "{e}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn sizer(args: &[&str], stdin: Option<&str>) -> Output {
@@ -30,19 +30,14 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+
+use common::root;
 
 #[test]
 fn scenario_files_give_the_expected_whole_results() {
     let update = std::env::var_os("UPDATE_EXPECTED").is_some();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/scenarios"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = common::scenario_files();
     assert!(files.len() >= 10, "scenario files missing");
     let mut mismatches = Vec::new();
     for file in &files {
@@ -113,6 +108,10 @@ fn bad_input_exits_2_and_names_field_and_value() {
         (r#"{"se_group":{"ha_mode":"active_standby","buffer_ses":2},"supervisors":[{"name":"s"}]}"#.into(),
          "se_group.buffer_ses: Legacy Active/Standby has no buffer SEs; the standby is the spare (se_group.ha_mode), got 2"),
         (r#"{"version":7,"supervisors":[]}"#.into(), "version: this build reads scenario version 1, got 7"),
+        (r#"{"se_group":{"ha_mode":"active_active","max_scaleout_per_vs":1},"supervisors":[{"name":"s"}]}"#.into(),
+         "se_group.max_scaleout_per_vs: the maximum scale-out per virtual service must be at least the VS scale factor (Avi min_scaleout_per_vs) 2 (se_group.scale_factor), got 1"),
+        (r#"{"supervisors":[{"name":"s","control_plane_size":"xl"}]}"#.into(),
+         "supervisors[0].control_plane_size: unknown variant `xl`, expected one of `tiny`, `small`, `medium`, `large`"),
         (r#"{"supervisors":[{"name":"s","networks":{"ingress_cidr":["10.1.1.1/24"]}}]}"#.into(),
          "supervisors[0].networks.ingress_cidr[0]: 10.1.1.1/24 has host bits set; did you mean 10.1.1.0/24?"),
     ];
@@ -123,6 +122,66 @@ fn bad_input_exits_2_and_names_field_and_value() {
         assert!(err.contains(message), "{input}:\n{err}\nshould contain\n{message}");
         assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
         assert!(out.stdout.is_empty());
+    }
+}
+
+/// Issue 8/9: a scenario without Ingress/Egress and without a pool gets its whole SE
+/// result and exit 0 (the network part says what each missing network needs); a
+/// wrong network still prints the plan, with the errors on standard error and exit 2.
+#[test]
+fn networks_missing_exit_0_and_networks_wrong_exit_2_with_the_se_result() {
+    let base = r#"{"supervisors":[{"name":"s","namespaces":[{"name":"team","count":10,"tkg_clusters":1,"lb_services_per_cluster":2}]NETWORKS}]}"#;
+    let planned = |networks: &str| base.replace("NETWORKS", networks);
+    let good = sizer(&["plan", "-"], Some(&planned(r#","networks":{"address_pool":["10.220.0.0/16"]}"#)));
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    let good: serde_json::Value = serde_json::from_slice(&good.stdout).unwrap();
+
+    // Missing: exit 0, the SE result, and what each missing network needs.
+    let out = sizer(&["plan", "-"], Some(&planned("")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sp = &v["supervisors"][0];
+    assert_eq!(sp["service_engines"], good["supervisors"][0]["service_engines"]);
+    assert_eq!(sp["resources"], good["supervisors"][0]["resources"]);
+    assert_eq!(sp["network"]["status"], "not_planned");
+    let needs: Vec<String> = sp["network"]["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_string()).collect();
+    assert_eq!(needs, ["supervisors[0].networks.ingress_cidr", "supervisors[0].networks.egress_cidr"]);
+    for e in sp["network"]["errors"].as_array().unwrap() {
+        assert!(e["problem"]["needed"].as_str().unwrap().contains("or larger for"), "{e}");
+    }
+    let md = sizer(&["plan", "-", "--format", "markdown"], Some(&planned("")));
+    assert_eq!(md.status.code(), Some(0));
+    let md = text(&md.stdout);
+    assert!(md.contains("| Total SEs | 5 |") && md.contains("The networks are not planned"), "{md}");
+    assert!(md.contains("no Ingress CIDR given and no address pool to carve it from: a /26 or larger for 31 VIPs"), "{md}");
+    let validate = sizer(&["validate", "-"], Some(&planned("")));
+    assert_eq!(validate.status.code(), Some(0));
+    assert!(text(&validate.stdout).starts_with("not planned: supervisors[0].networks.ingress_cidr: "), "{}", text(&validate.stdout));
+
+    // Wrong: the plan on standard output all the same, the errors on standard error, exit 2.
+    for (networks, error) in [
+        (r#","networks":{"address_pool":["10.220.0.0/26"]}"#, "supervisors[0].networks.address_pool: 10.220.0.0/26 has"),
+        (
+            r#","networks":{"ingress_cidr":["10.244.0.0/24"],"egress_cidr":["10.9.0.0/27"]}"#,
+            "supervisors[0].networks.ingress_cidr[0]: 10.244.0.0/24 overlaps supervisors[0].networks.namespace_network",
+        ),
+    ] {
+        for args in [&["plan", "-"][..], &["snippet", "terraform", "-"][..], &["validate", "-"][..]] {
+            let out = sizer(args, Some(&planned(networks)));
+            assert_eq!(out.status.code(), Some(2), "{args:?} {networks}");
+            assert!(text(&out.stderr).contains(error), "{args:?}: {}", text(&out.stderr));
+            assert!(!text(&out.stderr).contains("panicked"));
+            match args[0] {
+                "plan" => {
+                    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                    assert_eq!(v["supervisors"][0]["service_engines"], good["supervisors"][0]["service_engines"]);
+                    assert_eq!(v["supervisors"][0]["network"]["status"], "error");
+                }
+                "snippet" => assert!(text(&out.stdout).contains("# Not applicable: this plan has no networks"), "{}", text(&out.stdout)),
+                _ => assert!(out.stdout.is_empty()),
+            }
+        }
     }
 }
 
@@ -171,4 +230,32 @@ fn presets_and_links_round_trip_through_the_cli() {
     let out = sizer(&["unlink", "v1.garbage!"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not a share link"));
+}
+
+#[test]
+fn snippet_prints_the_text_the_page_shows_one_block_per_supervisor() {
+    use avi_sizer::report::snippets::{self, Snippet};
+    let file = root().join("tests/scenarios/preset-shared-tz.json");
+    let scenario = avi_sizer::scenario::Scenario::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let plan = avi_sizer::plan::plan_scenario(&scenario).unwrap();
+    assert!(plan.supervisors.len() >= 2);
+    for kind in Snippet::ALL {
+        let out = sizer(&["snippet", kind.key(), file.to_str().unwrap()], None);
+        assert!(out.status.success(), "{}: {}", kind.key(), text(&out.stderr));
+        let printed = text(&out.stdout);
+        assert_eq!(printed, snippets::for_plan(&plan, kind), "{}", kind.key());
+        // Each Supervisor's block is exactly what the page's snippets panel renders for it.
+        for sp in &plan.supervisors {
+            assert!(printed.contains(&kind.render(sp)), "{}: {}", kind.key(), sp.name);
+        }
+        assert_eq!(printed.matches("# Supervisor ").count(), plan.supervisors.len(), "{}", kind.key());
+    }
+    let out = sizer(&["snippet", "avi", "-"], Some(&std::fs::read_to_string(&file).unwrap()));
+    assert!(out.status.success() && text(&out.stdout).contains("PATCH /api/serviceenginegroup/"));
+    let out = sizer(&["snippet", "ansible", file.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown snippet \"ansible\": use avi, nsx or terraform"), "{}", text(&out.stderr));
+    let out = sizer(&["snippet", "avi", "-"], Some(r#"{"supervisors":[{"name":"s","se_group":{"max_scaleout_per_vs":0}}]}"#));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("supervisors[0].se_group.max_scaleout_per_vs: must be at least 1, got 0"), "{}", text(&out.stderr));
 }

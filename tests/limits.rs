@@ -15,7 +15,7 @@ use avi_sizer::error::{FieldError, InputLimit, Problem};
 use avi_sizer::link::{self, MAX_LINK_CHARS};
 use avi_sizer::plan::{import, ImportError};
 use avi_sizer::scenario::{
-    CapacitySpec, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode, Topology,
+    CapacitySpec, ControlPlaneSize, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode, Topology,
     MAX_SCENARIO_BYTES,
 };
 
@@ -171,7 +171,7 @@ fn a_100_kb_share_link_is_refused_before_decoding() {
     assert!(matches!(e.problem, Problem::BadLink { .. }), "{e:?}");
 }
 
-/// Every field at its widest legal value: the number of namespace groups the
+/// Every field at its widest legal value (`medium` the longest control plane size): the number of namespace groups the
 /// scenario-wide namespace total allows (each holds at least one), names of 63
 /// four-byte characters, and the scenario's CIDRs each in a list of its own.
 fn largest_scenario() -> Scenario {
@@ -179,6 +179,7 @@ fn largest_scenario() -> Scenario {
     let se = SeGroupSpec {
         ha_mode: Some(HaMode::ActiveStandby),
         scale_factor: Some(limits::SCALE_FACTOR as u32),
+        max_scaleout_per_vs: Some(limits::SCALE_FACTOR as u32),
         buffer_ses: Some(limits::BUFFER_SES as u32),
         data_nics_per_se: Some(limits::DATA_NICS as u32),
         max_vs_per_se: Some(limits::MAX_VS_PER_SE as u32),
@@ -213,6 +214,7 @@ fn largest_scenario() -> Scenario {
         sup.zones = 3;
         sup.survive_zone_loss = true;
         sup.supervisor_virtual_services = limits::SUPERVISOR_VS as u32;
+        sup.control_plane_size = ControlPlaneSize::Medium;
         sup.se_group = se.clone();
         sup.networks.service_cidr = Some("255.255.255.255/32".into());
         sup.networks.management_start = Some("255.255.255.251".into());
@@ -429,3 +431,4 @@ fn surviving_a_zone_loss_is_sized_without_counting_up() {
     assert!(se.zone_spare == 0 || left(total - 1) < n);
     assert_eq!(total, n + u64::from(se.buffer) + u64::from(se.zone_spare));
 }
+

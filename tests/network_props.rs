@@ -8,6 +8,7 @@ use std::net::Ipv4Addr;
 
 use avi_sizer::design::validate;
 use avi_sizer::network::{plan_supervisor, NetPlan, Role};
+use avi_sizer::platform;
 use avi_sizer::scenario::{NamespaceGroup, Scenario, Supervisor, T0Mode};
 use ipnet::Ipv4Net;
 use proptest::prelude::*;
@@ -177,9 +178,10 @@ proptest! {
         let scenario = build(&c);
         let design = validate(&scenario).expect("generated scenarios validate");
         let sup = &design.supervisors[0];
-        let result = plan_supervisor(sup, 0);
+        let rules = platform::of(sup).net;
+        let result = plan_supervisor(sup, rules, 0);
         // Deterministic, success or failure alike.
-        prop_assert_eq!(&result, &plan_supervisor(sup, 0));
+        prop_assert_eq!(&result, &plan_supervisor(sup, rules, 0));
         let (p, _) = match result {
             Ok(ok) => ok,
             Err(errors) => {

@@ -162,6 +162,26 @@ async fn typing_a_namespace_count_changes_the_se_count() {
     assert_eq!(page.input("supervisors-0-namespaces-0-count").value(), "40");
 }
 
+/// Issue 9: the SE count follows every keystroke whatever the network state; the
+/// pool's error sits beside the pool field and the results are not marked stale.
+#[wasm_bindgen_test]
+async fn the_se_count_follows_the_namespaces_while_the_pool_is_too_small() {
+    let page = mount("").await;
+    let pool = "supervisors-0-networks-address_pool";
+    page.type_into(pool, "10.220.0.0/26").await;
+    assert_eq!(page.input(pool).get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(page.text(&format!("#{pool}-error")).contains("10.220.0.0/26 has"), "{}", page.text(&format!("#{pool}-error")));
+    let mut s = Scenario::default();
+    s.supervisors[0].networks.address_pool = vec!["10.220.0.0/26".into()];
+    for count in [40, 200] {
+        page.type_into("supervisors-0-namespaces-0-count", &count.to_string()).await;
+        s.supervisors[0].namespaces[0].count = count;
+        assert!(plan_scenario(&s).unwrap().networks_wrong());
+        page.wait_text("[data-testid='se-total-0']", &total(&s, 0)).await;
+    }
+    assert!(page.find("[data-testid='stale-notice']").is_none(), "a network error does not make the SE result stale");
+}
+
 #[wasm_bindgen_test]
 async fn seed_claim_needs_four_ses_with_nine_interfaces_and_two_with_ten() {
     // DOMAIN.md: 2 SEs at s = 2 carry the Supervisor plus 8 namespaces with 9 data
@@ -529,4 +549,37 @@ async fn compare_marks_what_a_what_if_changed() {
     assert_eq!(scenario_in_url(), b_scenario, "B is the page");
     page.click("[data-testid='unpin']").await;
     assert!(page.find("[data-testid='compare-table']").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_snippets_panel_shows_the_cli_text_and_follows_the_new_inputs() {
+    use avi_sizer::report::snippets::Snippet;
+    use avi_sizer::scenario::{ControlPlaneSize, HaMode};
+    let mut s = Scenario::default();
+    s.se_group.ha_mode = Some(HaMode::ActiveActive);
+    s.se_group.max_scaleout_per_vs = Some(6);
+    let page = mount(&format!("s={}", link::encode(&s))).await;
+    let shown = |kind: Snippet| page.text(&format!("[data-testid='snippet-{}'] pre", kind.key()));
+    let render = |s: &Scenario, kind: Snippet| kind.render(&plan_of(s).supervisors[0]);
+    page.wait_for("[data-testid='snippet-terraform'] pre").await;
+    for kind in Snippet::ALL {
+        assert_eq!(shown(kind), render(&s, kind), "{kind:?}");
+    }
+    assert_eq!(page.input("se_group-max_scaleout_per_vs").value(), "6");
+    assert!(shown(Snippet::Avi).contains("\"max_scaleout_per_vs\": 6"));
+
+    // Typing the scale-out cap and picking a Tiny control plane reach the snippets.
+    page.type_into("se_group-max_scaleout_per_vs", "12").await;
+    s.se_group.max_scaleout_per_vs = Some(12);
+    let want = render(&s, Snippet::Avi);
+    wait_until("the Avi snippet follows max_scaleout_per_vs", || shown(Snippet::Avi) == want).await;
+    let select = page.select("supervisors-0-control_plane_size");
+    assert_eq!(select.value(), "small");
+    select.set_value("tiny");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    s.supervisors[0].control_plane_size = ControlPlaneSize::Tiny;
+    let want = render(&s, Snippet::Terraform);
+    assert!(want.contains("sizing_hint     = \"TINY\"") && want.contains("address = \"10.96.0.0\"\n    prefix  = 24"));
+    wait_until("the Terraform snippet follows the control plane size", || shown(Snippet::Terraform) == want).await;
+    assert_eq!(scenario_in_url(), s);
 }

@@ -1,13 +1,13 @@
 //! Where each network comes from: the demand of every scope (the Supervisor's
 //! networks and each group's custom ones), then given, default or carved from the
-//! address pool, largest block first.
+//! address pool, largest block first. Which networks exist, who draws from which
+//! and how much are the platform's rules ([`NetRules`]).
 
-use crate::design::{defaults, Cidr, GroupDesign, SupervisorDesign};
-use crate::scenario::T0Mode;
+use crate::design::{defaults, Cidr, SupervisorDesign};
 use crate::error::{FieldError, Problem};
 
-use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, subnets_for, with_growth, Block, Span, RESERVED};
-use super::{Role, Source};
+use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, with_growth, Block, Span, RESERVED};
+use super::{NamespaceNeeds, NetRules, Role, Source};
 
 /// Index of the three carvable roles in per-role arrays.
 pub(crate) const INGRESS: usize = 0;
@@ -15,7 +15,8 @@ pub(crate) const EGRESS: usize = 1;
 pub(crate) const NAMESPACE: usize = 2;
 pub(crate) const ROLES: [Role; 3] = [Role::IngressCidr, Role::EgressCidr, Role::NamespaceNetwork];
 
-/// Shortest prefix a carved block may have per role: /27 Ingress and Egress, /23 namespace network.
+/// Shortest prefix a carved block may have per role: /27 Ingress and Egress, /23
+/// namespace network (the smallest a given one may be, too).
 const LONGEST: [u8; 3] = [27, 27, 23];
 
 /// Who draws from a scope.
@@ -23,6 +24,14 @@ const LONGEST: [u8; 3] = [27, 27, 23];
 pub(crate) enum Owner {
     Supervisor,
     Group(usize),
+}
+
+/// `supervisor` for the Supervisor's scope, else the name of the group that owns it.
+pub(crate) fn scope_name(sup: &SupervisorDesign, owner: Owner) -> String {
+    match owner {
+        Owner::Supervisor => "supervisor".to_string(),
+        Owner::Group(j) => sup.groups.get(j).map_or_else(String::new, |g| g.name.clone()),
+    }
 }
 
 /// One network of one role that a set of consumers draws from: the Supervisor's
@@ -57,38 +66,6 @@ impl Scope {
     }
 }
 
-/// What one namespace of a group takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct GroupNeeds {
-    pub prefix: u8,
-    /// Subnets of the namespace segment (vSphere pods).
-    pub ns_subnets: u64,
-    /// Subnets of each TKG cluster segment (nodes plus one surge node).
-    pub cluster_subnets: u64,
-    /// All subnets of one namespace.
-    pub subnets: u64,
-    /// Their addresses.
-    pub addresses: u64,
-    pub vips: u64,
-    pub snat: u64,
-}
-
-pub(crate) fn group_needs(g: &GroupDesign) -> GroupNeeds {
-    let prefix = g.namespace_subnet_prefix;
-    let ns_subnets = subnets_for(u64::from(g.vsphere_pods), prefix);
-    let cluster_subnets = subnets_for(u64::from(g.nodes_per_cluster()), prefix);
-    let subnets = ns_subnets.saturating_add(u64::from(g.tkg_clusters).saturating_mul(cluster_subnets));
-    GroupNeeds {
-        prefix,
-        ns_subnets,
-        cluster_subnets,
-        subnets,
-        addresses: subnets.saturating_mul(size_of_prefix(prefix)),
-        vips: g.vs_per_namespace(),
-        snat: u64::from(g.nat),
-    }
-}
-
 /// A block carved from the pool.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Carve {
@@ -105,7 +82,8 @@ pub(crate) struct Resolved {
     pub sup_scopes: [Option<usize>; 3],
     /// Per group, the scope each role draws from (`None`: egress without NAT).
     pub group_scopes: Vec<[Option<usize>; 3]>,
-    pub needs: Vec<GroupNeeds>,
+    /// What one namespace of each group takes.
+    pub needs: Vec<NamespaceNeeds>,
     pub service: Block,
     pub service_source: Source,
     /// The 5 management addresses, when `management_start` is given.
@@ -124,96 +102,15 @@ fn parse_default(text: &str) -> Block {
 /// its pool what is neither given nor defaulted.
 /// `taken`: space other Supervisors hold (their given networks, and what earlier
 /// ones carved), so that Supervisors sharing a pool carve around each other.
-/// Whether a group draws `role` from networks of its own (given, or carved for it)
-/// rather than the Supervisor's:
-/// - it was given its own;
-/// - it is on a dedicated T0 or T0 VRF gateway: its Ingress, namespace network and
-///   (with NAT) Egress must be summarised on that T0, so they cannot be the
-///   Supervisor's, which its T0 summarises (seeds part 6-7);
-/// - it is NAT'd while the Supervisor is not: there is no Supervisor Egress CIDR.
-pub(crate) fn needs_own(sup: &SupervisorDesign, g: &GroupDesign, role: usize) -> bool {
-    if role == EGRESS && !g.nat {
-        return false;
-    }
-    let given = match role {
-        INGRESS => &g.ingress_cidr,
-        EGRESS => &g.egress_cidr,
-        _ => &g.namespace_network,
-    };
-    !given.is_empty() || g.t0 != T0Mode::Shared || (role == EGRESS && !sup.nat)
-}
-
-pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> Resolved {
+pub(crate) fn resolve(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize, taken: &[Span]) -> Resolved {
     let base = format!("supervisors[{index}]");
     let n = &sup.networks;
-    let growth = n.growth_percent;
-    let needs: Vec<GroupNeeds> = sup.groups.iter().map(group_needs).collect();
-    let mut errors = Vec::new();
-
-    // Demand on the Supervisor's own networks: itself plus every group that inherits them.
-    let mut demand = [
-        u64::from(sup.supervisor_virtual_services),
-        u64::from(sup.nat),
-        size_of_prefix(n.namespace_subnet_prefix),
-    ];
-    for (g, need) in sup.groups.iter().zip(&needs) {
-        let count = u64::from(g.count);
-        let own = |role| needs_own(sup, g, role);
-        if !own(INGRESS) {
-            demand[INGRESS] = demand[INGRESS].saturating_add(count.saturating_mul(need.vips));
-        }
-        if g.nat && !own(EGRESS) {
-            demand[EGRESS] = demand[EGRESS].saturating_add(count);
-        }
-        if !own(NAMESPACE) {
-            demand[NAMESPACE] = demand[NAMESPACE].saturating_add(count.saturating_mul(need.addresses));
-        }
-    }
-
-    let mut scopes: Vec<Scope> = Vec::new();
-    let new_scope = |role: usize, owner: Owner, path: String, given: &[Cidr], demand: u64| Scope {
-        role: ROLES[role],
-        owner,
-        path,
-        source: if given.is_empty() { Source::None } else { Source::Given },
-        given: given.to_vec(),
-        blocks: given.iter().map(|c| Block::of(&c.net)).collect(),
-        demand,
-        with_growth: with_growth(demand, growth),
-        failed: false,
-    };
-    let sup_given = [&n.ingress_cidr, &n.egress_cidr, &n.namespace_network];
-    let mut sup_scopes = [None; 3];
-    for role in [INGRESS, EGRESS, NAMESPACE] {
-        // The Ingress CIDR and namespace network are required to enable a Supervisor;
-        // an Egress CIDR only with NAT.
-        if role == EGRESS && !sup.nat && sup_given[role].is_empty() {
-            continue;
-        }
-        let path = format!("{base}.networks.{}", ROLES[role].field());
-        sup_scopes[role] = Some(scopes.len());
-        scopes.push(new_scope(role, Owner::Supervisor, path, sup_given[role], demand[role]));
-    }
-    let mut group_scopes = Vec::with_capacity(sup.groups.len());
-    for (j, (g, need)) in sup.groups.iter().zip(&needs).enumerate() {
-        let count = u64::from(g.count);
-        let own = [&g.ingress_cidr, &g.egress_cidr, &g.namespace_network];
-        let per_ns = [need.vips, 1, need.addresses];
-        let mut mine = [sup_scopes[INGRESS], if g.nat { sup_scopes[EGRESS] } else { None }, sup_scopes[NAMESPACE]];
-        for role in [INGRESS, EGRESS, NAMESPACE] {
-            if !needs_own(sup, g, role) {
-                continue;
-            }
-            let path = format!("{}.{}", g.path, ROLES[role].field());
-            mine[role] = Some(scopes.len());
-            scopes.push(new_scope(role, Owner::Group(j), path, own[role], count.saturating_mul(per_ns[role])));
-        }
-        group_scopes.push(mine);
-    }
+    let needs: Vec<NamespaceNeeds> = sup.groups.iter().map(|g| rules.namespace_needs(g)).collect();
+    let (mut scopes, sup_scopes, group_scopes) = scopes(sup, rules, &base, &needs);
 
     let service = match &n.service_cidr {
         Some(c) => (Block::of(&c.net), Source::Given),
-        None => (parse_default(defaults::SERVICE_CIDR), Source::Default),
+        None => (parse_default(defaults::service_cidr(sup.control_plane_size)), Source::Default),
     };
     let management = n.management_start.map(|a| {
         let start = u64::from(u32::from(a));
@@ -221,48 +118,8 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
     });
     let pools: Vec<Block> = n.address_pool.iter().map(|c| Block::of(&c.net)).collect();
 
-    // Not given: default, carve target, or missing.
-    let mut targets: Vec<(usize, u64, Option<u8>)> = Vec::new(); // (scope, block size, prefix)
-    for (s, scope) in scopes.iter_mut().enumerate() {
-        if scope.source == Source::Given {
-            continue;
-        }
-        let role = ROLES.iter().position(|r| *r == scope.role).unwrap_or(NAMESPACE);
-        let need = scope.with_growth;
-        let prefix = if role == NAMESPACE {
-            addr::block_prefix_for(need, LONGEST[role])
-        } else {
-            pool_prefix_for(need, LONGEST[role])
-        };
-        if role == NAMESPACE && scope.owner == Owner::Supervisor && pools.is_empty() {
-            scope.source = Source::Default;
-            scope.blocks = vec![parse_default(defaults::NAMESPACE_NETWORK)];
-        } else if pools.is_empty() {
-            scope.failed = true;
-            let what = scope.role.unit();
-            let size = match prefix {
-                Some(p) => format!("a /{p} or larger"),
-                None => "more than an IPv4 /0".to_string(),
-            };
-            let mut needed = format!("{size} for {} {what} + {growth}% growth", scope.demand);
-            if let Owner::Group(j) = scope.owner {
-                match sup.groups.get(j).map(|g| g.t0) {
-                    Some(T0Mode::Dedicated) | Some(T0Mode::Vrf) => needed.push_str(
-                        " (namespaces on a dedicated T0 or T0 VRF gateway need networks of their own, summarised on that T0)",
-                    ),
-                    _ if role == EGRESS => {
-                        needed.push_str(" (the Supervisor has NAT off, so NAT'd namespaces need an Egress CIDR of their own)")
-                    }
-                    _ => {}
-                }
-            }
-            errors.push(FieldError::new(scope.path.clone(), "", Problem::Missing { role: scope.role.label().to_string(), needed }));
-        } else {
-            let size = prefix.map(size_of_prefix).unwrap_or(need);
-            targets.push((s, size, prefix));
-        }
-    }
-
+    let mut errors = Vec::new();
+    let mut targets = not_given(sup, rules, &mut scopes, !pools.is_empty(), &mut errors);
     let mut carved = Vec::new();
     if !targets.is_empty() {
         let mut used = used_spans(&scopes, service.0, management);
@@ -283,6 +140,112 @@ pub(crate) fn resolve(sup: &SupervisorDesign, index: usize, taken: &[Span]) -> R
         carved,
         errors,
     }
+}
+
+/// The scopes: the Supervisor's networks (with the demand of itself and every group
+/// that inherits them), then each group's own; and which scope each consumer draws
+/// each role from.
+#[allow(clippy::type_complexity)]
+fn scopes(
+    sup: &SupervisorDesign,
+    rules: &dyn NetRules,
+    base: &str,
+    needs: &[NamespaceNeeds],
+) -> (Vec<Scope>, [Option<usize>; 3], Vec<[Option<usize>; 3]>) {
+    let n = &sup.networks;
+    let growth = n.growth_percent;
+    let mut demand = ROLES.map(|role| rules.supervisor_demand(sup, role));
+    for (g, need) in sup.groups.iter().zip(needs) {
+        for (role, d) in ROLES.into_iter().zip(&mut demand) {
+            if !rules.draws_own(sup, g, role) {
+                *d = d.saturating_add(u64::from(g.count).saturating_mul(need.takes(role)));
+            }
+        }
+    }
+
+    let mut scopes: Vec<Scope> = Vec::new();
+    let new_scope = |role: usize, owner: Owner, path: String, given: &[Cidr], demand: u64| Scope {
+        role: ROLES[role],
+        owner,
+        path,
+        source: if given.is_empty() { Source::None } else { Source::Given },
+        given: given.to_vec(),
+        blocks: given.iter().map(|c| Block::of(&c.net)).collect(),
+        demand,
+        with_growth: with_growth(demand, growth),
+        failed: false,
+    };
+    let sup_given = [&n.ingress_cidr, &n.egress_cidr, &n.namespace_network];
+    let mut sup_scopes = [None; 3];
+    for role in [INGRESS, EGRESS, NAMESPACE] {
+        if !rules.supervisor_has(sup, ROLES[role]) {
+            continue;
+        }
+        let path = format!("{base}.networks.{}", ROLES[role].field());
+        sup_scopes[role] = Some(scopes.len());
+        scopes.push(new_scope(role, Owner::Supervisor, path, sup_given[role], demand[role]));
+    }
+    let mut group_scopes = Vec::with_capacity(sup.groups.len());
+    for (j, (g, need)) in sup.groups.iter().zip(needs).enumerate() {
+        let own = [&g.ingress_cidr, &g.egress_cidr, &g.namespace_network];
+        let mut mine = [sup_scopes[INGRESS], if g.nat { sup_scopes[EGRESS] } else { None }, sup_scopes[NAMESPACE]];
+        for role in [INGRESS, EGRESS, NAMESPACE] {
+            if !rules.draws_own(sup, g, ROLES[role]) {
+                continue;
+            }
+            let path = format!("{}.{}", g.path, ROLES[role].field());
+            mine[role] = Some(scopes.len());
+            let demand = u64::from(g.count).saturating_mul(need.takes(ROLES[role]));
+            scopes.push(new_scope(role, Owner::Group(j), path, own[role], demand));
+        }
+        group_scopes.push(mine);
+    }
+    (scopes, sup_scopes, group_scopes)
+}
+
+/// Scopes not given: their default, or (with a pool) carve targets `(scope, block
+/// size, prefix)`, or (without) an error that says what size is needed.
+fn not_given(
+    sup: &SupervisorDesign,
+    rules: &dyn NetRules,
+    scopes: &mut [Scope],
+    pool: bool,
+    errors: &mut Vec<FieldError>,
+) -> Vec<(usize, u64, Option<u8>)> {
+    let growth = sup.networks.growth_percent;
+    let mut targets = Vec::new();
+    for (s, scope) in scopes.iter_mut().enumerate() {
+        if scope.source == Source::Given {
+            continue;
+        }
+        let role = ROLES.iter().position(|r| *r == scope.role).unwrap_or(NAMESPACE);
+        let need = scope.with_growth;
+        let prefix = if role == NAMESPACE {
+            addr::block_prefix_for(need, LONGEST[role])
+        } else {
+            pool_prefix_for(need, LONGEST[role])
+        };
+        let default = rules.supervisor_default(scope.role).filter(|_| scope.owner == Owner::Supervisor);
+        if let (Some(default), false) = (default, pool) {
+            scope.source = Source::Default;
+            scope.blocks = vec![parse_default(default)];
+        } else if !pool {
+            scope.failed = true;
+            let size = match prefix {
+                Some(p) => format!("a /{p} or larger"),
+                None => "more than an IPv4 /0".to_string(),
+            };
+            let mut needed = format!("{size} for {} {} + {growth}% growth", scope.demand, scope.role.unit());
+            if let Owner::Group(j) = scope.owner {
+                needed.push_str(sup.groups.get(j).and_then(|g| rules.why_own(g, scope.role)).unwrap_or_default());
+            }
+            errors.push(FieldError::new(scope.path.clone(), "", Problem::Missing { role: scope.role.label().to_string(), needed }));
+        } else {
+            let size = prefix.map(size_of_prefix).unwrap_or(need);
+            targets.push((s, size, prefix));
+        }
+    }
+    targets
 }
 
 /// Space taken before carving: given and default networks, the service CIDR, the management range.

@@ -9,9 +9,16 @@
 //! routes per T0. Per-field syntax (CIDR parsing, host bits, IPv6, role prefix
 //! sizes) is checked earlier by [`crate::design`].
 //!
-//! Files: `addr` (address arithmetic, usable counts, reserved ranges), `carve`
-//! (demand per scope, given/default/carved), `allocate` (handing out addresses),
-//! `validate` (overlaps and reserved-range warnings), `routes` (per T0).
+//! This file is the front door: the result types and [`plan_all`] /
+//! [`plan_supervisor`]. The work is in `orchestrate` (the order: carve every
+//! Supervisor in turn, overlaps across them, then per Supervisor check, allocate,
+//! route, assemble), `carve` (demand per scope; given, default or carved), `allocate`
+//! (handing out addresses), `checks` (subnets that cannot fit, networks too small
+//! for their demand or growth), `validate` (overlaps and reserved-range warnings),
+//! `routes` (per T0), `assemble` (the [`NetPlan`]) and `addr` (address arithmetic,
+//! usable counts, reserved ranges). Which networks a Supervisor and its namespace
+//! groups have, and what each namespace takes from them, are its platform's rules
+//! ([`NetRules`], implemented per platform under [`crate::platform`]).
 //!
 //! Address rules, used consistently:
 //! - A namespace or TKG cluster subnet of prefix `p` gives `2^(32-p) - 3` usable
@@ -30,8 +37,12 @@
 
 mod addr;
 mod allocate;
+mod assemble;
 mod carve;
+mod checks;
+mod orchestrate;
 mod routes;
+mod rules;
 mod validate;
 
 #[cfg(test)]
@@ -40,13 +51,12 @@ mod tests;
 use serde::Serialize;
 
 use crate::design::{Design, SupervisorDesign};
-use crate::error::{FieldError, Problem, Warning, WarningKind};
-
-use addr::{addr, Block, Span};
-use allocate::{Alloc, Cursor, Run, Sub};
-use carve::{Owner, Resolved, EGRESS, INGRESS, NAMESPACE};
+use crate::error::{FieldError, Problem, Warning};
 
 pub use routes::{Advertised, T0Routes, HOST_ROUTE_WARNING};
+pub use rules::{NamespaceNeeds, NetRules};
+
+pub(crate) use addr::{size_of_prefix, subnets_for};
 
 /// Most subnets one Supervisor's plan lists; beyond it the plan is refused at
 /// `supervisors[i].namespaces` (the design limits allow absurd products such as
@@ -124,7 +134,7 @@ pub enum Source {
     Carved,
     /// The DOMAIN.md default (namespace network 10.244.0.0/20, service CIDR 10.96.0.0/23).
     Default,
-    /// Not needed (an Egress CIDR without NAT).
+    /// Not needed (an Egress CIDR without NAT), or not planned.
     None,
 }
 
@@ -378,363 +388,137 @@ pub struct PoolUsage {
     pub free: u64,
 }
 
-fn scope_name(sup: &SupervisorDesign, owner: Owner) -> String {
-    match owner {
-        Owner::Supervisor => "supervisor".to_string(),
-        Owner::Group(j) => sup.groups.get(j).map_or_else(String::new, |g| g.name.clone()),
-    }
+/// Plans the networks of Supervisor `index` by the rules of its platform
+/// (`crate::platform::of(sup).net`): resolves, carves, validates and allocates.
+/// Errors name the field path (`supervisors[{index}]...`) and value.
+pub fn plan_supervisor(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
+    orchestrate::plan_resolved(sup, rules, index, carve::resolve(sup, rules, index, &[]))
 }
 
-fn subnet_strings(subs: &[Sub]) -> Vec<String> {
-    subs.iter().map(|s| s.net.to_string()).collect()
-}
+/// What [`plan_all`] returns: per Supervisor its network plan with its warnings,
+/// or every error that stops it (its own, and the overlaps of its routed networks
+/// with another Supervisor's, reported at the later Supervisor).
+pub type AllPlans = Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>;
 
-fn vip_fields(runs: &[Run]) -> (Vec<String>, u64, Vec<VipRange>) {
-    let count = runs.iter().map(|r| r.len()).sum();
-    let ends = match (runs.first(), runs.last()) {
-        (Some(f), Some(l)) => vec![addr(f.first).to_string(), addr(l.last).to_string()],
-        _ => Vec::new(),
-    };
-    let ranges = if runs.len() > 1 {
-        runs.iter()
-            .map(|r| VipRange { first: addr(r.first).to_string(), last: addr(r.last).to_string(), count: r.len() })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    (ends, count, ranges)
+/// Namespace and cluster subnets a Supervisor's plan lists, its own workload
+/// segment included: what [`MAX_SUBNETS`] limits, per Supervisor here and for the
+/// scenario in all in [`crate::plan::plan_scenario`].
+pub fn subnets_needed(sup: &SupervisorDesign, rules: &dyn NetRules) -> u64 {
+    let needs: Vec<NamespaceNeeds> = sup.groups.iter().map(|g| rules.namespace_needs(g)).collect();
+    checks::subnet_count(sup, &needs)
 }
-
-/// Plans the networks of Supervisor `index`: resolves, carves, validates and
-/// allocates. Errors name the field path (`supervisors[{index}]...`) and value.
-pub fn plan_supervisor(sup: &SupervisorDesign, index: usize) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
-    plan_resolved(sup, index, carve::resolve(sup, index, &[]))
-}
-
-/// What [`plan_all`] returns: each Supervisor's plan (or its errors), and the
-/// overlaps between Supervisors.
-pub type AllPlans = (Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>, Vec<FieldError>);
 
 /// Plans the networks of every Supervisor of a design. Supervisors are carved in
 /// order, each around the networks the others were given and the blocks the earlier
-/// ones carved, so several Supervisors can share one address pool.
-pub fn plan_all(design: &Design) -> AllPlans {
-    let given: Vec<Vec<Span>> = design.supervisors.iter().map(routed_given).collect();
-    let mut carved: Vec<Span> = Vec::new();
-    let mut resolved = Vec::with_capacity(design.supervisors.len());
-    for (i, sup) in design.supervisors.iter().enumerate() {
-        let mut taken: Vec<Span> = given.iter().enumerate().filter(|&(j, _)| j != i).flat_map(|(_, g)| g.iter().copied()).collect();
-        taken.extend_from_slice(&carved);
-        let r = carve::resolve(sup, i, &taken);
-        carved.extend(r.scopes.iter().filter(|s| s.source == Source::Carved).flat_map(|s| s.blocks.iter().map(|b| b.span())));
-        resolved.push(r);
-    }
-    let across = if design.supervisors.len() < 2 {
-        Vec::new()
-    } else {
-        let mut all = Vec::new();
-        for (i, r) in resolved.iter().enumerate() {
-            all.extend(validate::entries(r, i, true).into_iter().filter(|e| matches!(e.role, Role::IngressCidr | Role::EgressCidr | Role::NamespaceNetwork)));
-        }
-        validate::overlaps(&all, true)
-    };
-    let plans = design.supervisors.iter().zip(resolved).enumerate().map(|(i, (sup, r))| plan_resolved(sup, i, r)).collect();
-    (plans, across)
-}
-
-/// The routed networks a Supervisor was given (its own and its groups').
-fn routed_given(sup: &SupervisorDesign) -> Vec<Span> {
-    let n = &sup.networks;
-    let groups = sup.groups.iter().flat_map(|g| g.ingress_cidr.iter().chain(&g.egress_cidr).chain(&g.namespace_network));
-    n.ingress_cidr.iter().chain(&n.egress_cidr).chain(&n.namespace_network).chain(groups).map(|c| Block::of(&c.net).span()).collect()
-}
-
-/// Namespace and cluster subnets a Supervisor's plan lists (with the
-/// Supervisor's own workload segment): what [`MAX_SUBNETS`] limits.
-pub fn subnets_needed(sup: &SupervisorDesign) -> u64 {
-    sup.groups.iter().fold(1u64, |a, g| a.saturating_add(carve::group_needs(g).subnets.saturating_mul(u64::from(g.count))))
-}
-
-fn plan_resolved(sup: &SupervisorDesign, index: usize, r: Resolved) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
-    let base = format!("supervisors[{index}]");
-    let mut errors = r.errors.clone();
-
-    let subnets = subnets_needed(sup);
-    if subnets > MAX_SUBNETS {
-        // Only this: carving and pool errors would follow from the same absurd count.
-        return Err(vec![FieldError::new(
-            format!("{base}.namespaces"),
-            format!("{subnets} namespace and cluster subnets in all"),
-            Problem::TooLarge { max: MAX_SUBNETS },
-        )]);
-    }
-
-    errors.extend(validate::overlaps(&validate::entries(&r, index, false), false));
-    errors.extend(subnet_fit_errors(sup, index, &r));
-    let alloc = allocate::allocate(sup, &r);
-    let mut warnings = Vec::new();
-    capacity_checks(&r, &alloc, sup.networks.growth_percent, &mut errors, &mut warnings);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-
-    warnings.extend(validate::reserved_warnings(&validate::entries(&r, index, true)));
-    let (routes, route_warnings) = routes::routes(sup, index, &r, &alloc);
-    warnings.extend(route_warnings);
-    Ok((build(sup, &r, &alloc, routes), warnings))
-}
-
-/// A subnet larger than every block of the namespace network it draws from can never be placed.
-fn subnet_fit_errors(sup: &SupervisorDesign, index: usize, r: &Resolved) -> Vec<FieldError> {
-    let mut out = Vec::new();
-    let mut check = |prefix: u8, prefix_path: String, scope: Option<usize>| {
-        let Some(s) = scope.and_then(|s| r.scopes.get(s)) else { return };
-        if s.failed || s.blocks.is_empty() {
-            return;
-        }
-        let largest = s.blocks.iter().map(|b| b.prefix).min().unwrap_or(32);
-        if prefix < largest {
-            out.push(FieldError::new(
-                prefix_path,
-                format!("/{prefix}"),
-                Problem::Conflict {
-                    other: s.path.clone(),
-                    reason: format!("a /{prefix} subnet does not fit in the namespace network {}, whose largest block is a /{largest}", s.value()),
-                },
-            ));
-        }
-    };
-    check(sup.networks.namespace_subnet_prefix, format!("supervisors[{index}].networks.namespace_subnet_prefix"), r.sup_scopes[NAMESPACE]);
-    for (j, g) in sup.groups.iter().enumerate() {
-        if g.namespace_subnet_prefix != sup.networks.namespace_subnet_prefix || !g.namespace_network.is_empty() {
-            let scope = r.group_scopes.get(j).and_then(|s| s[NAMESPACE]);
-            check(g.namespace_subnet_prefix, format!("{}.namespace_subnet_prefix", g.path), scope);
-        }
-    }
-    out
-}
-
-/// Given and default networks must hold their demand (error) and should hold the growth headroom (warning).
-fn capacity_checks(r: &Resolved, a: &Alloc, growth: u32, errors: &mut Vec<FieldError>, warnings: &mut Vec<Warning>) {
-    for (s, scope) in r.scopes.iter().enumerate() {
-        if scope.failed {
-            continue;
-        }
-        let (capacity, short) = match (a.cursors.get(s), a.shortfall.get(s)) {
-            (Some(Cursor::Addr(c)), Some(&short)) => (c.capacity, short),
-            (Some(Cursor::Subnet(c)), Some(&short)) => (c.capacity, short),
-            _ => continue,
-        };
-        if short > 0 {
-            let available = if capacity < scope.demand { capacity } else { scope.demand.saturating_sub(short) };
-            errors.push(FieldError::new(
-                scope.path.clone(),
-                scope.value(),
-                Problem::TooFewAddresses { role: scope.role.label().to_string(), needed: scope.demand, available },
-            ));
-        } else if capacity < scope.with_growth && scope.source != Source::Carved {
-            warnings.push(Warning::new(
-                scope.path.clone(),
-                WarningKind::LowHeadroom,
-                format!(
-                    "{} holds {capacity} {} and today's demand is {}; {growth}% growth needs {} ({} more)",
-                    scope.value(),
-                    scope.role.unit(),
-                    scope.demand,
-                    scope.with_growth,
-                    scope.with_growth - capacity
-                ),
-            ));
-        }
-    }
-}
-
-fn build(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, routes: Vec<T0Routes>) -> NetPlan {
-    let blocks_of = |s: Option<usize>| -> Vec<String> {
-        s.and_then(|s| r.scopes.get(s)).map(|s| s.blocks.iter().map(|b| b.to_string()).collect()).unwrap_or_default()
-    };
-    let source_of = |s: Option<usize>| s.and_then(|s| r.scopes.get(s)).map_or(Source::None, |s| s.source);
-    let networks = Networks {
-        ingress_cidr: blocks_of(r.sup_scopes[INGRESS]),
-        egress_cidr: blocks_of(r.sup_scopes[EGRESS]),
-        namespace_network: blocks_of(r.sup_scopes[NAMESPACE]),
-        service_cidr: vec![r.service.to_string()],
-        namespace_subnet_prefix: sup.networks.namespace_subnet_prefix,
-        growth_percent: sup.networks.growth_percent,
-        source: Sources {
-            ingress_cidr: source_of(r.sup_scopes[INGRESS]),
-            egress_cidr: source_of(r.sup_scopes[EGRESS]),
-            namespace_network: source_of(r.sup_scopes[NAMESPACE]),
-            service_cidr: r.service_source,
-        },
-    };
-    let management = r.management.map(|m| Management {
-        first: addr(m.start).to_string(),
-        last: addr(m.end.saturating_sub(1)).to_string(),
-        addresses: m.len(),
-    });
-    let (vips, vip_count, _) = vip_fields(&a.sup_vips);
-    let control_plane = ControlPlane {
-        segments: subnet_strings(&a.sup_segment),
-        vips,
-        vip_count,
-        snat_ip: a.sup_snat.map(|s| addr(s.first).to_string()),
-    };
-
-    let t0_of = |j: usize| -> String {
-        routes.iter().find(|t| t.groups.iter().any(|g| sup.groups.get(j).is_some_and(|x| &x.name == g))).map_or_else(|| "t0".to_string(), |t| t.t0.clone())
-    };
-    let group_t0: Vec<String> = (0..sup.groups.len()).map(t0_of).collect();
-
-    let namespaces = a
-        .namespaces
-        .iter()
-        .filter_map(|ns| {
-            let g = sup.groups.get(ns.group)?;
-            let name = format!("{}-{:03}", g.name, ns.number);
-            let clusters = ns
-                .clusters
-                .iter()
-                .enumerate()
-                .map(|(c, subs)| ClusterNet { name: format!("{name}-tkc-{}", c + 1), segments: subnet_strings(subs) })
-                .collect();
-            let (vips, vip_count, vip_ranges) = vip_fields(&ns.vips);
-            Some(NamespaceNet {
-                group: g.name.clone(),
-                t0: group_t0.get(ns.group).cloned().unwrap_or_default(),
-                nat: g.nat,
-                subnets: subnet_strings(&ns.segment),
-                clusters,
-                snat_ip: ns.snat.map(|s| addr(s.first).to_string()),
-                vips,
-                vip_count,
-                vip_ranges,
-                name,
-            })
-        })
-        .collect();
-
-    let groups = sup
-        .groups
-        .iter()
-        .enumerate()
-        .filter_map(|(j, g)| {
-            let need = r.needs.get(j)?;
-            let scopes = r.group_scopes.get(j).copied().unwrap_or([None; 3]);
-            let free = |role: usize| -> Option<u64> {
-                let s = scopes[role]?;
-                match a.cursors.get(s)? {
-                    Cursor::Addr(c) => Some(c.free()),
-                    Cursor::Subnet(c) => Some(c.free_subnets(need.prefix)),
-                }
-            };
-            let mut fits = vec![(Role::NamespaceNetwork, free(NAMESPACE).unwrap_or(0) / need.subnets.max(1))];
-            // A group without virtual services is not limited by the Ingress CIDR.
-            if let Some(n) = free(INGRESS).unwrap_or(0).checked_div(need.vips) {
-                fits.push((Role::IngressCidr, n));
-            }
-            if g.nat {
-                fits.push((Role::EgressCidr, free(EGRESS).unwrap_or(0)));
-            }
-            let (limited_by, fits_more) = fits.into_iter().min_by_key(|f| f.1).unwrap_or((Role::NamespaceNetwork, 0));
-            // The group's own networks, given or carved for it.
-            let own = |role: usize| -> Vec<String> {
-                scopes[role]
-                    .and_then(|s| r.scopes.get(s))
-                    .filter(|sc| sc.owner == Owner::Group(j))
-                    .map(|sc| sc.blocks.iter().map(|b| b.to_string()).collect())
-                    .unwrap_or_default()
-            };
-            Some(GroupNet {
-                name: g.name.clone(),
-                path: g.path.clone(),
-                count: g.count,
-                nat: g.nat,
-                t0: group_t0.get(j).cloned().unwrap_or_default(),
-                namespace_subnet_prefix: need.prefix,
-                per_namespace: PerNamespace {
-                    namespace_subnets: need.ns_subnets,
-                    subnets_per_cluster: need.cluster_subnets,
-                    clusters: u64::from(g.tkg_clusters),
-                    subnets: need.subnets,
-                    addresses: need.addresses,
-                    vips: need.vips,
-                    snat_ips: need.snat,
-                },
-                fits_more,
-                limited_by,
-                ingress_cidr: own(INGRESS),
-                egress_cidr: own(EGRESS),
-                namespace_network: own(NAMESPACE),
-            })
-        })
-        .collect();
-
-    let usage = r
-        .scopes
-        .iter()
-        .enumerate()
-        .map(|(s, scope)| {
-            let (capacity, used) = match a.cursors.get(s) {
-                Some(Cursor::Addr(c)) => (c.capacity, c.used),
-                Some(Cursor::Subnet(c)) => (c.capacity, c.used),
-                None => (0, 0),
-            };
-            Usage {
-                role: scope.role,
-                scope: scope_name(sup, scope.owner),
-                path: scope.path.clone(),
-                source: scope.source,
-                cidrs: scope.blocks.iter().map(|b| b.to_string()).collect(),
-                unit: scope.role.unit().to_string(),
-                demand: scope.demand,
-                with_growth: scope.with_growth,
-                capacity,
-                used,
-                free: capacity.saturating_sub(used),
+/// ones carved, so several Supervisors can share one address pool. `rules` gives
+/// each Supervisor's platform rules.
+pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> AllPlans {
+    let (plans, across) = orchestrate::plan_all(design, rules);
+    plans
+        .into_iter()
+        .zip(across)
+        .map(|(own, mut across)| match own {
+            Ok(_) if across.is_empty() => own,
+            Ok(_) => Err(across),
+            Err(errors) => {
+                across.extend(errors);
+                Err(across)
             }
         })
-        .collect();
-
-    let carved = r
-        .carved
-        .iter()
-        .filter_map(|c| {
-            let scope = r.scopes.get(c.scope)?;
-            Some(CarvedBlock {
-                role: scope.role,
-                scope: scope_name(sup, scope.owner),
-                cidr: c.block.to_string(),
-                pool: r.pools.get(c.pool).map(|p| p.to_string()).unwrap_or_default(),
-                demand: scope.demand,
-                with_growth: scope.with_growth,
-            })
-        })
-        .collect();
-
-    let mut given: Vec<Span> = r.scopes.iter().filter(|s| s.source != Source::Carved).flat_map(|s| s.blocks.iter().map(|b| b.span())).collect();
-    given.push(r.service.span());
-    given.extend(r.management);
-    let carved_spans: Vec<Span> = r.carved.iter().map(|c| c.block.span()).collect();
-    let inside = |spans: &[Span], pool: Block| -> u64 {
-        let mut parts: Vec<Span> = spans.iter().map(|s| s.intersect(pool.span())).filter(|s| s.len() > 0).collect();
-        carve::union_len(&mut parts)
-    };
-    let pools = r
-        .pools
-        .iter()
-        .map(|p| {
-            let g = inside(&given, *p);
-            let c = inside(&carved_spans, *p);
-            PoolUsage { cidr: p.to_string(), addresses: p.size(), given: g, carved: c, free: p.size().saturating_sub(g).saturating_sub(c) }
-        })
-        .collect();
-
-    NetPlan { networks, management, control_plane, namespaces, groups, usage, carved, pools, routes }
+        .collect()
 }
 
 /// Overlaps between the routed networks of different Supervisors (see [`plan_all`],
 /// which also carves them in sequence).
-pub fn check_across_supervisors(design: &Design) -> Vec<FieldError> {
-    plan_all(design).1
+pub fn check_across_supervisors<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> Vec<FieldError> {
+    orchestrate::plan_all(design, rules).1.into_iter().flatten().collect()
+}
+
+/// Whether a Supervisor's networks were planned. The SE sizing never depends on
+/// them: a Supervisor whose networks are not planned still has its SE result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NetStatus {
+    /// Every network given, carved or defaulted, checked and allocated.
+    Planned,
+    /// A network is missing (not given, and no address pool to carve it from):
+    /// the errors say what size each needs. Nothing given is wrong.
+    NotPlanned,
+    /// A network is wrong: overlaps, too small for its demand, a pool too small.
+    Error,
+}
+
+/// The state of a Supervisor's network plan: planned, or why not, each reason a
+/// [`FieldError`] at its field (a missing network is [`Problem::Missing`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NetState {
+    /// Planned, not planned (networks missing), or in error.
+    pub status: NetStatus,
+    /// Empty when planned.
+    pub errors: Vec<FieldError>,
+}
+
+impl NetState {
+    /// The state of a plan that was made.
+    pub fn planned() -> NetState {
+        NetState { status: NetStatus::Planned, errors: Vec::new() }
+    }
+
+    /// The state of a plan these errors stopped: not planned when every one is a
+    /// missing network, in error otherwise.
+    ///
+    /// ```
+    /// use avi_sizer::error::{FieldError, Problem};
+    /// use avi_sizer::network::{NetState, NetStatus};
+    /// let missing = FieldError::new("supervisors[0].networks.ingress_cidr", "", Problem::Missing {
+    ///     role: "Ingress CIDR".into(), needed: "a /27 or larger for 16 VIPs + 50% growth".into() });
+    /// assert_eq!(NetState::of(vec![missing.clone()]).status, NetStatus::NotPlanned);
+    /// let small = FieldError::new("supervisors[0].networks.address_pool", "10.0.0.0/26",
+    ///     Problem::TooFewAddresses { role: "networks to carve".into(), needed: 96, available: 64 });
+    /// assert_eq!(NetState::of(vec![missing, small]).status, NetStatus::Error);
+    /// ```
+    pub fn of(errors: Vec<FieldError>) -> NetState {
+        let status = if errors.iter().all(|e| matches!(e.problem, Problem::Missing { .. })) {
+            NetStatus::NotPlanned
+        } else {
+            NetStatus::Error
+        };
+        NetState { status, errors }
+    }
+
+    /// Whether some network is wrong (not merely missing).
+    pub fn is_error(&self) -> bool {
+        self.status == NetStatus::Error
+    }
+}
+
+impl NetPlan {
+    /// The network plan of a Supervisor whose networks were not planned: every list
+    /// empty, every source `none`; the prefix and growth are the Supervisor's.
+    pub fn not_planned(sup: &SupervisorDesign) -> NetPlan {
+        NetPlan {
+            networks: Networks {
+                ingress_cidr: Vec::new(),
+                egress_cidr: Vec::new(),
+                namespace_network: Vec::new(),
+                service_cidr: Vec::new(),
+                namespace_subnet_prefix: sup.networks.namespace_subnet_prefix,
+                growth_percent: sup.networks.growth_percent,
+                source: Sources {
+                    ingress_cidr: Source::None,
+                    egress_cidr: Source::None,
+                    namespace_network: Source::None,
+                    service_cidr: Source::None,
+                },
+            },
+            management: None,
+            control_plane: ControlPlane { segments: Vec::new(), vips: Vec::new(), vip_count: 0, snat_ip: None },
+            namespaces: Vec::new(),
+            groups: Vec::new(),
+            usage: Vec::new(),
+            carved: Vec::new(),
+            pools: Vec::new(),
+            routes: Vec::new(),
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::error::{Warning, WarningKind};
 use crate::scenario::T0Mode;
 
 use super::allocate::Alloc;
-use super::carve::{Owner, Resolved, EGRESS, INGRESS, NAMESPACE};
+use super::carve::{scope_name, Resolved, EGRESS, INGRESS, NAMESPACE};
 use super::Role;
 
 /// Above this many /32 host routes on one T0 without aggregation, a warning
@@ -67,6 +67,19 @@ fn rank(role: Role) -> u8 {
 /// Per T0: advertised prefixes, route counts and aggregates, plus a warning per
 /// T0 with more than [`HOST_ROUTE_WARNING`] host routes.
 pub(crate) fn routes(sup: &SupervisorDesign, index: usize, r: &Resolved, a: &Alloc) -> (Vec<T0Routes>, Vec<Warning>) {
+    let (mut t0s, group_t0) = t0s(sup);
+    let adv = advertising(sup, r, a, &group_t0, t0s.len());
+    let mut warnings = Vec::new();
+    for (t0, m) in t0s.iter_mut().zip(adv) {
+        totals(t0, m, sup, r);
+        warnings.extend(host_route_warning(t0, index));
+    }
+    (t0s, warnings)
+}
+
+/// The Supervisor's T0 first, then a T0 (`t0-{group}`) or T0 VRF gateway
+/// (`vrf-{group}`) per group that has one; and the T0 of each group, by index.
+fn t0s(sup: &SupervisorDesign) -> (Vec<T0Routes>, Vec<usize>) {
     let new_t0 = |t0: String, kind: T0Mode, supervisor: bool| T0Routes {
         t0,
         kind,
@@ -94,10 +107,18 @@ pub(crate) fn routes(sup: &SupervisorDesign, index: usize, r: &Resolved, a: &All
         }
         group_t0.push(t);
     }
+    (t0s, group_t0)
+}
 
-    // (t0, role rank, scope, block) -> (routes, host routes?)
-    let mut adv: Vec<BTreeMap<(u8, usize, usize), u64>> = vec![BTreeMap::new(); t0s.len()];
-    let mark_scope = |adv: &mut Vec<BTreeMap<(u8, usize, usize), u64>>, t: usize, s: Option<usize>| {
+/// Per T0: (role rank, scope, block) -> routes inside that block.
+type Advertising = Vec<BTreeMap<(u8, usize, usize), u64>>;
+
+/// What each T0 advertises: Ingress always and Egress with NAT (every block, even
+/// before a VIP is handed out), and the routes in them — a /32 per VIP and SNAT IP,
+/// a subnet per segment of a namespace without NAT.
+fn advertising(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, group_t0: &[usize], t0_count: usize) -> Advertising {
+    let mut adv: Advertising = vec![BTreeMap::new(); t0_count];
+    let mark_scope = |adv: &mut Advertising, t: usize, s: Option<usize>| {
         if let (Some(s), Some(m)) = (s, adv.get_mut(t)) {
             if let Some(scope) = r.scopes.get(s) {
                 for b in 0..scope.blocks.len() {
@@ -118,7 +139,7 @@ pub(crate) fn routes(sup: &SupervisorDesign, index: usize, r: &Resolved, a: &All
             mark_scope(&mut adv, t, scopes[EGRESS]);
         }
     }
-    let add = |adv: &mut Vec<BTreeMap<(u8, usize, usize), u64>>, t: usize, s: Option<usize>, block: usize, n: u64| {
+    let add = |adv: &mut Advertising, t: usize, s: Option<usize>, block: usize, n: u64| {
         if let (Some(s), Some(m)) = (s, adv.get_mut(t)) {
             let role = r.scopes.get(s).map_or(Role::NamespaceNetwork, |x| x.role);
             let e = m.entry((rank(role), s, block)).or_insert(0);
@@ -152,45 +173,45 @@ pub(crate) fn routes(sup: &SupervisorDesign, index: usize, r: &Resolved, a: &All
             }
         }
     }
+    adv
+}
 
-    let mut warnings = Vec::new();
-    for (t0, m) in t0s.iter_mut().zip(adv) {
-        for ((_, s, b), routes) in m {
-            let Some(scope) = r.scopes.get(s) else { continue };
-            let Some(block) = scope.blocks.get(b) else { continue };
-            let name = match scope.owner {
-                Owner::Supervisor => "supervisor".to_string(),
-                Owner::Group(j) => sup.groups.get(j).map_or_else(String::new, |g| g.name.clone()),
-            };
-            if scope.role == Role::NamespaceNetwork {
-                t0.subnet_routes = t0.subnet_routes.saturating_add(routes);
-            } else {
-                t0.host_routes = t0.host_routes.saturating_add(routes);
-            }
-            let cidr = block.to_string();
-            if !t0.aggregates.contains(&cidr) {
-                t0.aggregates.push(cidr.clone());
-            }
-            t0.advertised.push(Advertised { role: scope.role, cidr, scope: name, routes });
+/// A T0's advertised prefixes, route counts and aggregates from what it advertises.
+fn totals(t0: &mut T0Routes, adv: BTreeMap<(u8, usize, usize), u64>, sup: &SupervisorDesign, r: &Resolved) {
+    for ((_, s, b), routes) in adv {
+        let Some(scope) = r.scopes.get(s) else { continue };
+        let Some(block) = scope.blocks.get(b) else { continue };
+        if scope.role == Role::NamespaceNetwork {
+            t0.subnet_routes = t0.subnet_routes.saturating_add(routes);
+        } else {
+            t0.host_routes = t0.host_routes.saturating_add(routes);
         }
-        t0.routes_with_aggregation = t0.aggregates.len() as u64;
-        if t0.host_routes > HOST_ROUTE_WARNING {
-            warnings.push(Warning::new(
-                format!("supervisors[{index}]"),
-                WarningKind::HostRoutes,
-                format!(
-                    "{} advertises {} /32 host routes (one per VIP and SNAT IP) without aggregation; configure route aggregation on it for {}",
-                    t0.t0,
-                    t0.host_routes,
-                    t0.advertised
-                        .iter()
-                        .filter(|a| a.role != Role::NamespaceNetwork)
-                        .map(|a| a.cidr.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
+        let cidr = block.to_string();
+        if !t0.aggregates.contains(&cidr) {
+            t0.aggregates.push(cidr.clone());
         }
+        t0.advertised.push(Advertised { role: scope.role, cidr, scope: scope_name(sup, scope.owner), routes });
     }
-    (t0s, warnings)
+    t0.routes_with_aggregation = t0.aggregates.len() as u64;
+}
+
+/// More than [`HOST_ROUTE_WARNING`] /32 routes on a T0 without aggregation.
+fn host_route_warning(t0: &T0Routes, index: usize) -> Option<Warning> {
+    (t0.host_routes > HOST_ROUTE_WARNING).then(|| {
+        Warning::new(
+            format!("supervisors[{index}]"),
+            WarningKind::HostRoutes,
+            format!(
+                "{} advertises {} /32 host routes (one per VIP and SNAT IP) without aggregation; configure route aggregation on it for {}",
+                t0.t0,
+                t0.host_routes,
+                t0.advertised
+                    .iter()
+                    .filter(|a| a.role != Role::NamespaceNetwork)
+                    .map(|a| a.cidr.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })
 }

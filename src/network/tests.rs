@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::design::validate;
+use crate::error::WarningKind;
+use crate::platform::nsx_avi::NsxAvi;
 use crate::scenario::{NamespaceGroup, Scenario, Supervisor, T0Mode, Topology};
 
 fn scenario(f: impl FnOnce(&mut Supervisor)) -> Scenario {
@@ -12,7 +14,7 @@ fn scenario(f: impl FnOnce(&mut Supervisor)) -> Scenario {
 
 fn run(s: &Scenario) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
     let d = validate(s).expect("scenario validates");
-    plan_supervisor(&d.supervisors[0], 0)
+    plan_supervisor(&d.supervisors[0], &NsxAvi, 0)
 }
 
 fn ok(f: impl FnOnce(&mut Supervisor)) -> (NetPlan, Vec<Warning>) {
@@ -552,19 +554,19 @@ fn supervisors_must_not_share_routed_networks() {
     b.name = "supervisor-2".into();
     s.supervisors.push(b);
     // Same pool: the second Supervisor carves around the first.
-    assert_eq!(check_across_supervisors(&validate(&s).unwrap()), Vec::new());
+    assert_eq!(check_across_supervisors(&validate(&s).unwrap(), |_| &NsxAvi), Vec::new());
     // Given networks that collide are errors at the later Supervisor, naming the earlier.
     for sup in &mut s.supervisors {
         sup.networks.ingress_cidr = vec!["10.9.0.0/24".into()];
     }
-    let e: Vec<String> = check_across_supervisors(&validate(&s).unwrap()).iter().map(|e| e.to_string()).collect();
+    let e: Vec<String> = check_across_supervisors(&validate(&s).unwrap(), |_| &NsxAvi).iter().map(|e| e.to_string()).collect();
     assert_eq!(
         e,
         strs(&["supervisors[1].networks.ingress_cidr[0]: 10.9.0.0/24 overlaps supervisors[0].networks.ingress_cidr[0] (10.9.0.0/24)"])
     );
     // The service CIDR may repeat.
     s.supervisors[1].networks.ingress_cidr = vec!["10.9.1.0/24".into()];
-    assert!(crate::plan::plan(&validate(&s).unwrap()).is_ok());
+    assert!(crate::plan::plan(&validate(&s).unwrap()).network_errors().is_empty());
 }
 
 #[test]

@@ -3,7 +3,11 @@
 
 use super::*;
 use crate::design::validate;
+use crate::error::WarningKind;
+use crate::platform::nsx_avi::NsxAvi;
 use crate::scenario::{DnsSeGroup, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor};
+
+const NSX: &NsxAvi = &NsxAvi;
 
 /// A scenario of one Supervisor with `namespaces` namespaces of one TKG cluster and
 /// `lb` LoadBalancer services each.
@@ -20,7 +24,7 @@ fn scenario(namespaces: u32, lb: u32, se: SeGroupSpec) -> Scenario {
 
 fn size(s: &Scenario) -> (SePlan, Vec<Warning>) {
     let d = validate(s).unwrap_or_else(|e| panic!("{}", crate::error::render_all(&e)));
-    size_supervisor(&d.supervisors[0], "supervisors[0]", &d.capacity)
+    size_supervisor(&d.supervisors[0], NSX, "supervisors[0]", &d.capacity)
 }
 
 fn aa(extra: impl FnOnce(&mut SeGroupSpec)) -> SeGroupSpec {
@@ -251,7 +255,7 @@ fn topologies_map_to_nsx_and_avi() {
         s.topology = t;
         s.dns_se_group = Some(DnsSeGroup { virtual_services: 1, se_group: SeGroupSpec::default() });
         let d = validate(&s).unwrap();
-        let groups: Vec<SePlan> = d.supervisors.iter().map(|sv| size_supervisor(sv, "", &d.capacity).0).collect();
+        let groups: Vec<SePlan> = d.supervisors.iter().map(|sv| size_supervisor(sv, NSX, "", &d.capacity).0).collect();
         topology(&d, &groups, &mut Vec::new())
     };
     let cases = [
@@ -277,7 +281,7 @@ fn topologies_map_to_nsx_and_avi() {
 #[test]
 fn controller_size_follows_load() {
     let d = validate(&scenario(100, 2, SeGroupSpec { max_se: Some(100), ..Default::default() })).unwrap();
-    let g = vec![size_supervisor(&d.supervisors[0], "", &d.capacity).0];
+    let g = vec![size_supervisor(&d.supervisors[0], NSX, "", &d.capacity).0];
     let t = topology(&d, &g, &mut Vec::new());
     // 301 VSes: beyond Small's 200, within Medium's 1000.
     assert_eq!((t.controller_clusters[0].virtual_services, t.controller_clusters[0].size), (301, "medium"));

@@ -8,7 +8,7 @@
 
 use crate::design::defaults;
 use crate::scenario::{
-    CapacitySpec, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor,
+    CapacitySpec, ControlPlaneSize, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor,
     SupervisorNetworks, T0Mode, Topology,
 };
 
@@ -17,6 +17,7 @@ use crate::scenario::{
 pub enum SeField {
     HaMode,
     ScaleFactor,
+    MaxScaleout,
     BufferSes,
     DataNics,
     MaxVsPerSe,
@@ -35,6 +36,7 @@ pub enum SupField {
     Zones,
     SurviveZoneLoss,
     SupervisorVs,
+    ControlPlaneSize,
 }
 
 /// One Supervisor's networks (`supervisors[i].networks.*`).
@@ -225,6 +227,7 @@ impl SeField {
         match self {
             SeField::HaMode => g.ha_mode.map(|m| m.key().to_string()).unwrap_or_default(),
             SeField::ScaleFactor => opt(g.scale_factor),
+            SeField::MaxScaleout => opt(g.max_scaleout_per_vs),
             SeField::BufferSes => opt(g.buffer_ses),
             SeField::DataNics => opt(g.data_nics_per_se),
             SeField::MaxVsPerSe => opt(g.max_vs_per_se),
@@ -240,6 +243,7 @@ impl SeField {
         match self {
             SeField::HaMode => g.ha_mode = pick(&HaMode::ALL, HaMode::key, text)?,
             SeField::ScaleFactor => g.scale_factor = parse_opt_count(text)?,
+            SeField::MaxScaleout => g.max_scaleout_per_vs = parse_opt_count(text)?,
             SeField::BufferSes => g.buffer_ses = parse_opt_count(text)?,
             SeField::DataNics => g.data_nics_per_se = parse_opt_count(text)?,
             SeField::MaxVsPerSe => g.max_vs_per_se = parse_opt_count(text)?,
@@ -256,6 +260,7 @@ impl SeField {
         match self {
             SeField::HaMode => "ha_mode",
             SeField::ScaleFactor => "scale_factor",
+            SeField::MaxScaleout => "max_scaleout_per_vs",
             SeField::BufferSes => "buffer_ses",
             SeField::DataNics => "data_nics_per_se",
             SeField::MaxVsPerSe => "max_vs_per_se",
@@ -273,6 +278,10 @@ impl SeField {
         match self {
             SeField::HaMode => HaMode::default().label().to_string(),
             SeField::ScaleFactor => format!("{} for {}", mode.default_scale_factor(), mode.label()),
+            SeField::MaxScaleout => {
+                let scale = g.scale_factor.unwrap_or(mode.default_scale_factor());
+                format!("{} (Avi's {}, or the scale factor if higher)", defaults::max_scaleout_per_vs(scale), defaults::MAX_SCALEOUT_PER_VS)
+            }
             SeField::BufferSes => format!("{} for {}", mode.default_buffer(), mode.label()),
             SeField::DataNics => defaults::DATA_NICS_PER_SE.to_string(),
             SeField::MaxVsPerSe => defaults::MAX_VS_PER_SE.to_string(),
@@ -301,6 +310,12 @@ impl SeField {
             SeField::ScaleFactor => (
                 "VS scale factor",
                 "Each virtual service is placed on this many distinct SEs (minimum scale-out per VS).",
+                Kind::Number,
+            ),
+            SeField::MaxScaleout => (
+                "Max scale-out per VS",
+                "Avi max_scaleout_per_vs (1-64): how many SEs a virtual service may scale out to; never below the scale factor. \
+                 Sent with the Avi snippet.",
                 Kind::Number,
             ),
             SeField::BufferSes => (
@@ -352,6 +367,7 @@ impl SupField {
             SupField::Zones => s.zones.to_string(),
             SupField::SurviveZoneLoss => s.survive_zone_loss.to_string(),
             SupField::SupervisorVs => s.supervisor_virtual_services.to_string(),
+            SupField::ControlPlaneSize => s.control_plane_size.key().to_string(),
         }
     }
 
@@ -362,6 +378,9 @@ impl SupField {
             SupField::Zones => s.zones = parse_count(text)?,
             SupField::SurviveZoneLoss => s.survive_zone_loss = parse_bool(text)?,
             SupField::SupervisorVs => s.supervisor_virtual_services = parse_count(text)?,
+            SupField::ControlPlaneSize => {
+                s.control_plane_size = pick(&ControlPlaneSize::ALL, ControlPlaneSize::key, text)?.unwrap_or_default()
+            }
         }
         Ok(())
     }
@@ -373,6 +392,7 @@ impl SupField {
             SupField::Zones => "zones",
             SupField::SurviveZoneLoss => "survive_zone_loss",
             SupField::SupervisorVs => "supervisor_virtual_services",
+            SupField::ControlPlaneSize => "control_plane_size",
         }
     }
 
@@ -383,6 +403,7 @@ impl SupField {
             SupField::Zones => "1",
             SupField::SurviveZoneLoss => "off",
             SupField::SupervisorVs => "1",
+            SupField::ControlPlaneSize => "Small",
         }
     }
 
@@ -408,6 +429,12 @@ impl SupField {
                 "Supervisor virtual services",
                 "VSes on the Supervisor's own T1: its API server VIP (one lab shows 2).",
                 Kind::Number,
+            ),
+            SupField::ControlPlaneSize => (
+                "Control plane size",
+                "Size of the Supervisor's control plane VMs (Terraform sizing_hint). Tiny takes a /24 service CIDR by default, \
+                 the others a /23.",
+                Kind::Select(options(&ControlPlaneSize::ALL, ControlPlaneSize::key, ControlPlaneSize::label)),
             ),
         };
         Meta { label, hint, kind }
@@ -455,7 +482,7 @@ impl NetField {
         }
     }
 
-    fn default_text(self) -> String {
+    fn default_text(self, size: ControlPlaneSize) -> String {
         match self {
             NetField::AddressPool => "none".into(),
             NetField::GrowthPercent => format!("{} %", defaults::GROWTH_PERCENT),
@@ -463,7 +490,10 @@ impl NetField {
             NetField::EgressCidr => "carved from the pool (NAT only)".into(),
             NetField::NamespaceNetwork => format!("carved from the pool, else {}", defaults::NAMESPACE_NETWORK),
             NetField::SubnetPrefix => format!("/{}", defaults::NAMESPACE_SUBNET_PREFIX),
-            NetField::ServiceCidr => defaults::SERVICE_CIDR.into(),
+            NetField::ServiceCidr => match size {
+                ControlPlaneSize::Tiny => format!("{} (Tiny control plane)", defaults::service_cidr(size)),
+                _ => defaults::service_cidr(size).into(),
+            },
             NetField::ManagementStart => "not planned".into(),
         }
     }
@@ -804,7 +834,7 @@ impl Field {
             Field::DnsEnabled => "off".into(),
             Field::DnsVs => "1".into(),
             Field::Sup(_, f) => f.default_text().to_string(),
-            Field::Net(_, f) => f.default_text(),
+            Field::Net(i, f) => f.default_text(s.supervisors.get(i).map(|sup| sup.control_plane_size).unwrap_or_default()),
             Field::Group(_, _, f) => f.default_text().to_string(),
             Field::Cap(f) => f.default_text(),
         }

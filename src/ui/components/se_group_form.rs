@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{field, FormProps};
 use crate::ui::fields::{CapField, Field, SeField};
 
-const HA: [SeField; 4] = [SeField::HaMode, SeField::ScaleFactor, SeField::BufferSes, SeField::Placement];
+const HA: [SeField; 5] = [SeField::HaMode, SeField::ScaleFactor, SeField::MaxScaleout, SeField::BufferSes, SeField::Placement];
 const LIMITS: [SeField; 3] = [SeField::DataNics, SeField::MaxVsPerSe, SeField::MaxSe];
 const SIZE: [SeField; 3] = [SeField::Vcpus, SeField::MemoryGb, SeField::DiskGb];
 const CAPACITY: [CapField; 6] =

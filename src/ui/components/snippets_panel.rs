@@ -1,11 +1,12 @@
 //! Configuration a user would otherwise type by hand, per Supervisor: the Avi SE
-//! group (API JSON), the T0 route aggregation prefixes and a Terraform
-//! `vsphere_supervisor` block, each from `report::snippets`, with a Copy button.
+//! group requests, the NSX T0 route aggregation and a Terraform `vsphere_supervisor`
+//! block, each the text of [`Snippet::render`] (what `sizer snippet` prints), with a
+//! Copy button.
 
 use std::rc::Rc;
 
 use crate::plan::Plan;
-use crate::report::snippets;
+use crate::report::snippets::Snippet;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -23,12 +24,14 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
     let texts = {
         let plan = props.plan.clone();
         use_memo((Rc::as_ptr(&props.plan) as usize, i), move |_| {
-            plan.supervisors.get(i).map(|sp| {
-                (snippets::avi_se_group(sp), snippets::t0_route_aggregation(sp), snippets::terraform(sp))
-            })
+            plan.supervisors.get(i).map(|sp| Snippet::ALL.map(|kind| (kind, AttrValue::from(kind.render(sp)))))
         })
     };
-    let Some((se_group, routes, terraform)) = (*texts).clone() else { return Html::default() };
+    let Some(texts) = (*texts).clone() else { return Html::default() };
+    let blocks = texts.into_iter().map(|(kind, text)| {
+        let testid = format!("snippet-{}", kind.key());
+        html! { <CodeBlock title={kind.title()} {text} {testid} /> }
+    });
     let on_pick = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0)))
@@ -37,6 +40,8 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
         html! { <option value={k.to_string()} selected={k == i}>{ s.name.clone() }</option> }
     });
     let several = props.plan.supervisors.len() > 1;
+    // An h3 between the panel's h2 and each block's h4 keeps the heading order.
+    let heading = props.plan.supervisors.get(i).map(|sp| format!("Supervisor {}", sp.name)).unwrap_or_default();
     html! {
         <section class="card snippets" aria-labelledby="snippets-title" data-testid="snippets">
             <h2 id="snippets-title">{ "Configuration snippets" }</h2>
@@ -46,9 +51,8 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
                     <select id="snippets-supervisor" onchange={on_pick}>{ for options }</select>
                 </div>
             }
-            <CodeBlock title="Avi SE group (API JSON fields)" text={se_group} testid="snippet-se-group" />
-            <CodeBlock title="T0 route aggregation" text={routes} testid="snippet-t0" />
-            <CodeBlock title="Terraform vsphere_supervisor" text={terraform} testid="snippet-terraform" />
+            <h3>{ heading }</h3>
+            { for blocks }
         </section>
     }
 }

@@ -15,7 +15,7 @@ use avi_sizer::link;
 use avi_sizer::plan::Plan;
 use avi_sizer::report;
 use avi_sizer::scenario::{
-    CapacitySpec, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode,
+    CapacitySpec, ControlPlaneSize, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode,
     Topology, MAX_SCENARIO_BYTES,
 };
 
@@ -57,13 +57,17 @@ pub fn plan_and_check(scenario: &Scenario) -> Option<Plan> {
     }
 }
 
-/// Invariants of any plan.
+/// Invariants of any plan. Networks that could not be planned say why, each
+/// reason at its field.
 pub fn check_plan(scenario: &Scenario, plan: &Plan) {
     assert_eq!(plan.supervisors.len(), scenario.supervisors.len());
     for sp in &plan.supervisors {
         let se = &sp.se.service_engines;
         assert!(se.carrying_load >= se.lower_bound, "{} carry the load, the lower bound is {}", se.carrying_load, se.lower_bound);
         assert_eq!(se.placement.len() as u64, u64::from(se.total));
+        if !sp.networks_planned() {
+            check_errors(&sp.network.errors);
+        }
     }
 }
 
@@ -83,9 +87,9 @@ pub fn render(scenario: &Scenario, plan: &Plan, namespaces: u64) {
     }
     for sp in &plan.supervisors {
         let _ = report::tables::supervisor_tables(sp);
-        let _ = report::snippets::avi_se_group(sp);
-        let _ = report::snippets::t0_route_aggregation(sp);
-        let _ = report::snippets::terraform(sp);
+        for kind in report::snippets::Snippet::ALL {
+            let _ = kind.render(sp);
+        }
         let _ = report::svg::se_map(sp);
         let _ = report::svg::address_map(sp);
         let _ = report::svg::growth_chart(&[(sp.name.as_str(), sp)]);
@@ -210,6 +214,7 @@ fn se_group(u: &mut Unstructured) -> Result<SeGroupSpec> {
     Ok(SeGroupSpec {
         ha_mode: if u.arbitrary()? { Some(pick(u, &HaMode::ALL)?) } else { None },
         scale_factor: opt(u, 4, limits::SCALE_FACTOR)?,
+        max_scaleout_per_vs: opt(u, 8, limits::SCALE_FACTOR)?,
         buffer_ses: opt(u, 3, limits::BUFFER_SES)?,
         data_nics_per_se: opt(u, 10, limits::DATA_NICS)?,
         max_vs_per_se: opt(u, 20, limits::MAX_VS_PER_SE)?,
@@ -268,6 +273,7 @@ fn supervisor(u: &mut Unstructured, index: usize) -> Result<Supervisor> {
     s.zones = if u.ratio(1u8, 16)? { u.arbitrary()? } else { pick(u, &[1, 3])? };
     s.survive_zone_loss = u.ratio(1u8, 4)?;
     s.supervisor_virtual_services = count(u, 2, limits::SUPERVISOR_VS)?;
+    s.control_plane_size = pick(u, &ControlPlaneSize::ALL)?;
     if u.ratio(1u8, 4)? {
         s.se_group = se_group(u)?;
     }

@@ -1,0 +1,79 @@
+//! Platforms: the rules that differ between the systems a Supervisor's load
+//! balancing can run on, one file each; today there is one, [`nsx_avi`] (a
+//! Supervisor on NSX with the Avi load balancer, DOMAIN.md). [`of`] says which a
+//! Supervisor runs on, and [`crate::plan`] hands that platform's rules to the
+//! engines. The engines define what they need from a platform and know none:
+//! a platform depends on them, never the other way round.
+//!
+//! The SE sizing ([`crate::sizing`]) works on the load a platform presents and
+//! nothing else: ordered batches of virtual services, each batch with the set of
+//! attachments its VSes need (the networks an SE must have a data interface on),
+//! and the shape of one more namespace for the headroom projection. The one
+//! placement simulation ([`crate::sizing::simulate`]) gives an SE one interface per
+//! distinct attachment, at most `data_nics_per_se`. The network plan
+//! ([`crate::network`]) carves, allocates, checks and routes the Ingress, Egress
+//! and namespace networks; the platform says which of them a Supervisor and each
+//! namespace group have and what each namespace takes.
+//!
+//! # Adding a platform
+//!
+//! Write `platform/<name>.rs` with a unit struct implementing
+//! [`crate::sizing::SeRules`] and [`crate::network::NetRules`] and a [`Platform`]
+//! constant naming them, and return it from [`of`] for the Supervisors it serves.
+//! What each rule is for, with the platforms PLATFORMS.md describes:
+//! - `SeRules::se_load`: which VSes exist and what each needs. NSX with Avi: a T1
+//!   per namespace, so each namespace's VSes need its T1 (VRF) alone. VDS with
+//!   Avi, `routed`: every VS needs only the one VIP network, so interfaces never
+//!   bind; `attached`: the VIP network and the namespace's workload network. NSX
+//!   VPC: the namespace's VPC (several namespaces may share one:
+//!   [`crate::sizing::Need::Existing`]). TKGi with AKO: per cluster, the T1 named
+//!   by `nsxtT1LR`, usually shared.
+//! - `SeRules::attachment_noun`: what the explanation calls an attachment (a T1,
+//!   a network, a VPC).
+//! - `SeRules::se_warnings`: the platform's own warnings on the SE group (NSX: the
+//!   DFW exclusion list for Active/Active; VDS `attached`: more than 8 workload
+//!   networks).
+//! - `NetRules`: which networks the Supervisor and each group draw from, what a
+//!   namespace takes (subnets, VIPs, SNAT IPs), defaults and names. A platform with
+//!   networks of other kinds (VDS: workload networks given as IP ranges, one Avi
+//!   VIP network whose pool also holds the SEs' data addresses, so its demand
+//!   needs the SE count) adds its roles to [`crate::network::Role`] and reuses the
+//!   carving, allocation and overlap checks.
+//!
+//! A comparison that sizes something other than SEs (the NSX native load
+//! balancer's LBs and edge credits) is a sizing of its own beside
+//! [`crate::sizing`], fed by the same Supervisor design.
+
+pub mod nsx_avi;
+
+use crate::design::SupervisorDesign;
+use crate::network::NetRules;
+use crate::sizing::SeRules;
+
+/// A platform: its key and its rules for each engine.
+#[derive(Clone, Copy)]
+pub struct Platform {
+    /// A short key naming the platform (`nsx_avi`).
+    pub key: &'static str,
+    /// How its Supervisors' SE groups are loaded.
+    pub se: &'static dyn SeRules,
+    /// Which networks its Supervisors have and what each takes.
+    pub net: &'static dyn NetRules,
+}
+
+impl std::fmt::Debug for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key)
+    }
+}
+
+/// The platform a Supervisor runs on.
+///
+/// ```
+/// use avi_sizer::{design::validate, platform, scenario::Scenario};
+/// let design = validate(&Scenario::default()).unwrap();
+/// assert_eq!(platform::of(&design.supervisors[0]).key, "nsx_avi");
+/// ```
+pub fn of(_sup: &SupervisorDesign) -> Platform {
+    nsx_avi::PLATFORM
+}
