@@ -45,9 +45,11 @@
 //! [`crate::sizing`], fed by the same Supervisor design.
 
 pub mod nsx_avi;
+pub mod vds;
 
 use crate::design::SupervisorDesign;
 use crate::network::NetRules;
+use crate::scenario::PlatformKind;
 use crate::sizing::SeRules;
 
 /// A platform: its key and its rules for each engine.
@@ -74,6 +76,9 @@ impl std::fmt::Debug for Platform {
 /// let design = validate(&Scenario::default()).unwrap();
 /// assert_eq!(platform::of(&design.supervisors[0]).key, "nsx_avi");
 /// ```
-pub fn of(_sup: &SupervisorDesign) -> Platform {
-    nsx_avi::PLATFORM
+pub fn of(sup: &SupervisorDesign) -> Platform {
+    match sup.platform {
+        PlatformKind::NsxAvi => nsx_avi::PLATFORM,
+        PlatformKind::Vds => vds::PLATFORM,
+    }
 }

@@ -1,0 +1,152 @@
+//! The worked examples of PLATFORMS.md §4 (VDS with Avi) and of the research note
+//! on the Foundation Load Balancer, through validation, SE sizing and this module.
+
+use super::*;
+use crate::design::validate;
+use crate::error::Problem;
+use crate::scenario::{AviLicence, FlbAvailability, NamespaceGroup, PlatformKind, RangeSpec, Scenario, Supervisor, WorkloadNetworkSpec};
+use crate::sizing::size_supervisor;
+
+/// §4's scenario: namespace A on the primary `wl-1` (2 clusters of 3 CP + 3
+/// workers), namespace B on `wl-2` (1 CP + 2 workers), 10 LoadBalancer Services (A's,
+/// 5 per cluster); N+M, s = 1, M = 1, 10 VS per SE, routed.
+pub(crate) fn section4() -> Scenario {
+    let mut sup = Supervisor::new("vds-1");
+    sup.platform = PlatformKind::Vds;
+    sup.vds.workload_networks = vec![WorkloadNetworkSpec::new("wl-1"), WorkloadNetworkSpec::new("wl-2")];
+    let mut a = NamespaceGroup::new("a", 1);
+    a.tkg_clusters = 2;
+    a.lb_services_per_cluster = 5;
+    let mut b = NamespaceGroup::new("b", 1);
+    b.tkg_clusters = 1;
+    b.control_plane_nodes = 1;
+    b.worker_nodes = 2;
+    b.workload_network = Some("wl-2".into());
+    sup.namespaces = vec![a, b];
+    Scenario { supervisors: vec![sup], ..Scenario::default() }
+}
+
+fn run(s: &Scenario) -> (SePlan, VdsPlan, Vec<FieldError>, Vec<Warning>) {
+    let d = validate(s).unwrap_or_else(|e| panic!("{}", crate::error::render_all(&e)));
+    let sup = &d.supervisors[0];
+    let (se, _) = size_supervisor(sup, &Vds, "supervisors[0]", &d.capacity);
+    let (plan, errors, warnings) = plan(sup, sup.vds.as_ref().unwrap(), 0, &se);
+    (se, plan, errors, warnings)
+}
+
+fn range(address: &str, count: u32) -> RangeSpec {
+    RangeSpec { address: address.into(), count }
+}
+
+#[test]
+fn section4_avi_routed_three_ses_of_one_data_nic_and_a_27_pool() {
+    let (se, plan, _, _) = run(&section4());
+    assert_eq!(se.load.virtual_services, 14, "1 + 3 + 10");
+    let e = &se.service_engines;
+    assert_eq!((e.carrying_load, e.buffer, e.total), (2, 1, 3));
+    assert!(e.placement.iter().all(|p| p.interfaces_used <= 1), "one data NIC each");
+    assert_eq!(e.placement.iter().filter(|p| p.interfaces_used == 1).count(), 2);
+    assert_eq!(plan.avi.max_data_nics, 1);
+    let pool = &plan.avi.data_network;
+    assert_eq!((pool.addresses, pool.prefix), (17, 27), "14 VIPs + 3 SEs, a /27 (29 usable) before headroom");
+    assert_eq!(usable(27), 29);
+    let wl: Vec<(u64, u8)> = plan.workload_networks.iter().map(|w| (w.avi.addresses, w.avi.prefix)).collect();
+    assert_eq!(wl, vec![(17, 27), (4, 29)], "wl-1 = 3 + 2 x 7; wl-2 = 1 + 2 + 1");
+}
+
+#[test]
+fn section4_essentials_is_an_error_until_max_vs_holds_the_load() {
+    let mut s = section4();
+    s.supervisors[0].vds.licence = Some(AviLicence::Essentials);
+    let errors = validate(&s).unwrap_err();
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        text,
+        ["se_group.max_vs_per_se: 14 VS on an A/S pair exceed max_vs_per_se 10: raise it to ≥14 or use Enterprise \
+          (supervisors[0].vds.licence), got 10"]
+    );
+    s.se_group.max_vs_per_se = Some(14);
+    let (se, plan, _, _) = run(&s);
+    assert_eq!(se.settings.ha_mode, crate::scenario::HaMode::ActiveStandby, "Essentials defaults to Legacy A/S");
+    assert_eq!((se.service_engines.total, plan.avi.data_network.addresses), (2, 16));
+    // Another HA mode under Essentials names both fields.
+    s.se_group.ha_mode = Some(crate::scenario::HaMode::NPlusM);
+    let e = validate(&s).unwrap_err();
+    assert_eq!(e[0].path, "se_group.ha_mode");
+    assert!(matches!(&e[0].problem, Problem::Conflict { other, .. } if other == "supervisors[0].vds.licence"), "{e:?}");
+}
+
+#[test]
+fn section4_flb_beside_avi() {
+    let mut s = section4();
+    s.supervisors[0].vds.edge = Some(EdgeProvider::Foundation);
+    let (_, plan, _, _) = run(&s);
+    let f = &plan.flb;
+    assert_eq!((f.appliances, f.vcpus, f.memory_gb, f.disk_gb), (2, 4, 8, 16));
+    assert_eq!((f.vips, f.vip_range.addresses), (14, 14));
+    let wl1 = &plan.workload_networks[0].flb;
+    assert_eq!((wl1.addresses, wl1.subnet_addresses, wl1.prefix), (19, 33, 26), "3 + 14 + 2 FLB nodes, + 14 VIPs in the subnet");
+    assert_eq!(plan.management.flb.addresses, 7);
+    assert_eq!((plan.workload_networks[1].flb.addresses, plan.workload_networks[1].flb.prefix), (4, 29));
+    // Avi beside it, unchanged: wl-1 17 (/27), the pool 17.
+    assert_eq!((plan.workload_networks[0].avi.addresses, plan.avi.data_network.addresses), (17, 17));
+
+    s.supervisors[0].vds.flb.availability = Some(FlbAvailability::SingleNode);
+    let (_, plan, _, warnings) = run(&s);
+    let f = &plan.flb;
+    assert_eq!((f.appliances, f.vcpus, f.memory_gb, f.disk_gb), (1, 2, 4, 8));
+    assert_eq!((plan.workload_networks[0].flb.subnet_addresses, plan.workload_networks[0].flb.prefix), (32, 26));
+    assert_eq!(plan.management.flb.addresses, 6);
+    assert!(warnings.iter().any(|w| w.path.ends_with("flb.availability")), "{warnings:?}");
+
+    s.supervisors[0].vds.flb.availability = None;
+    s.supervisors[0].vds.flb.topology = Some(FlbTopology::ThreeNic);
+    let (_, plan, _, _) = run(&s);
+    let f = &plan.flb;
+    let (m, fe) = (f.management_network.as_ref().unwrap(), f.frontend_network.as_ref().unwrap());
+    assert_eq!(m.addresses, 2);
+    assert_eq!((fe.subnet_addresses, fe.prefix), (16, 27), "2 nodes + 14 VIPs; a /28 gives 13");
+    let wl1 = &plan.workload_networks[0].flb;
+    assert_eq!((wl1.subnet_addresses, wl1.prefix), (19, 27));
+    assert_eq!(plan.management.flb.addresses, 5);
+}
+
+#[test]
+fn missing_and_short_ranges_are_errors_of_the_enabled_edge_only() {
+    let (_, _, errors, _) = run(&section4());
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["supervisors[0].vds.workload_networks[0].ranges", "supervisors[0].vds.workload_networks[1].ranges", "supervisors[0].vds.data_network.ranges"]
+    );
+    assert!(errors[2].to_string().contains("no ranges given for the Avi data network: it needs 17 addresses"), "{}", errors[2]);
+    let mut s = section4();
+    let v = &mut s.supervisors[0].vds;
+    v.workload_networks[0].subnet = Some("10.10.1.0/24".into());
+    v.workload_networks[0].ranges = vec![range("10.10.1.10", 16)];
+    v.workload_networks[1].ranges = vec![range("10.10.2.10", 20)];
+    v.data_network.subnet = Some("10.10.3.0/27".into());
+    v.data_network.ranges = vec![range("10.10.3.2", 25)];
+    let (_, _, errors, warnings) = run(&s);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        "supervisors[0].vds.workload_networks[0].ranges: 10.10.1.10-10.10.1.25 has 16 addresses for the workload network wl-1 but 17 are needed (1 more)"
+    );
+    assert!(warnings.iter().any(|w| w.path == "supervisors[0].vds.data_network.ranges"), "25 hold 17 but not 26 with growth: {warnings:?}");
+    // The FLB is only compared here: no VIP range is not an error.
+    assert!(!errors.iter().any(|e| e.path.contains("flb")));
+}
+
+#[test]
+fn overlaps_name_both_ranges() {
+    let mut s = section4();
+    let v = &mut s.supervisors[0].vds;
+    v.workload_networks[0].ranges = vec![range("10.96.0.10", 20)];
+    v.workload_networks[1].ranges = vec![range("10.20.0.10", 20)];
+    v.data_network.ranges = vec![range("10.20.0.25", 30)];
+    let (_, _, errors, _) = run(&s);
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(text.contains(&"supervisors[0].vds.workload_networks[0].ranges[0]: 10.96.0.10-10.96.0.29 overlaps supervisors[0].networks.service_cidr (10.96.0.0/23 (default))".to_string()), "{text:#?}");
+    assert!(text.contains(&"supervisors[0].vds.data_network.ranges[0]: 10.20.0.25-10.20.0.54 overlaps supervisors[0].vds.workload_networks[1].ranges[0] (10.20.0.10-10.20.0.29)".to_string()), "{text:#?}");
+}
