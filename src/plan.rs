@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::design::{validate, Design};
 use crate::error::{FieldError, Warning};
 use crate::network::{self, NetPlan};
-use crate::platform;
-use crate::scenario::{ControlPlaneSize, Scenario, SCENARIO_VERSION};
+use crate::platform::{self, vds::VdsPlan};
+use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,12 +27,19 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupervisorPlan {
     pub name: String,
+    /// The platform it runs on (left out for NSX with Avi).
+    #[serde(skip_serializing_if = "PlatformKind::is_nsx_avi")]
+    pub platform: PlatformKind,
     /// The control plane size the plan used (service CIDR default, Terraform `sizing_hint`).
     pub control_plane_size: ControlPlaneSize,
     #[serde(flatten)]
     pub se: SePlan,
     #[serde(flatten)]
     pub net: NetPlan,
+    /// On VDS: the workload networks, the Avi data network and the Foundation Load
+    /// Balancer (the NSX networks above are then empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vds: Option<VdsPlan>,
     pub warnings: Vec<Warning>,
 }
 
@@ -52,14 +59,26 @@ pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
     for (i, (sup, net)) in design.supervisors.iter().zip(nets).enumerate() {
         let path = format!("supervisors[{i}]");
         let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
+        let vds = sup.vds.as_ref().map(|v| {
+            let (vds, vds_errors, vds_warnings) = platform::vds::plan(sup, v, i, &se);
+            if v.edge == EdgeProvider::Foundation {
+                // The SE group is only Avi's side of the comparison: its warnings are not the design's.
+                warnings.clear();
+            }
+            errors.extend(vds_errors);
+            warnings.extend(vds_warnings);
+            vds
+        });
         match net {
             Ok((net, net_warnings)) => {
                 warnings.extend(net_warnings);
                 supervisors.push(SupervisorPlan {
                     name: sup.name.clone(),
+                    platform: sup.platform,
                     control_plane_size: sup.control_plane_size,
                     se,
                     net,
+                    vds,
                     warnings,
                 });
             }
@@ -72,8 +91,21 @@ pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
     }
     let mut warnings = Vec::new();
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
-    let topology = sizing::topology(design, &se_plans, &mut warnings);
+    let mut topology = sizing::topology(design, &se_plans, &mut warnings);
+    topology.foundation_lbs = foundation_lbs(&supervisors);
     Ok(Plan { version: SCENARIO_VERSION, topology, supervisors, warnings })
+}
+
+/// The Foundation Load Balancers of the Supervisors enabled with one, in all.
+fn foundation_lbs(supervisors: &[SupervisorPlan]) -> Option<sizing::FoundationLbs> {
+    let flbs: Vec<_> = supervisors.iter().filter_map(|s| s.vds.as_ref()).filter(|v| v.edge == EdgeProvider::Foundation).map(|v| &v.flb).collect();
+    (!flbs.is_empty()).then(|| sizing::FoundationLbs {
+        supervisors: flbs.len() as u32,
+        appliances: flbs.iter().map(|f| u64::from(f.appliances)).sum(),
+        vcpus: flbs.iter().map(|f| f.vcpus).sum(),
+        memory_gb: flbs.iter().map(|f| f.memory_gb).sum(),
+        disk_gb: flbs.iter().map(|f| f.disk_gb).sum(),
+    })
 }
 
 /// Validates and plans a scenario.

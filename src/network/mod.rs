@@ -403,12 +403,43 @@ pub type AllPlans = (Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>, Vec<
 /// order, each around the networks the others were given and the blocks the earlier
 /// ones carved, so several Supervisors can share one address pool. `rules` gives
 /// each Supervisor's platform rules.
-pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> AllPlans {
+pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> Option<&'r dyn NetRules>) -> AllPlans {
     orchestrate::plan_all(design, rules)
 }
 
 /// Overlaps between the routed networks of different Supervisors (see [`plan_all`],
 /// which also carves them in sequence).
 pub fn check_across_supervisors<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> Vec<FieldError> {
-    plan_all(design, rules).1
+    plan_all(design, |sup| Some(rules(sup))).1
+}
+
+impl NetPlan {
+    /// The plan of a Supervisor without these networks (on VDS): every list empty,
+    /// every source `none`.
+    pub fn empty(sup: &SupervisorDesign) -> NetPlan {
+        NetPlan {
+            networks: Networks {
+                ingress_cidr: Vec::new(),
+                egress_cidr: Vec::new(),
+                namespace_network: Vec::new(),
+                service_cidr: Vec::new(),
+                namespace_subnet_prefix: sup.networks.namespace_subnet_prefix,
+                growth_percent: sup.networks.growth_percent,
+                source: Sources {
+                    ingress_cidr: Source::None,
+                    egress_cidr: Source::None,
+                    namespace_network: Source::None,
+                    service_cidr: Source::None,
+                },
+            },
+            management: None,
+            control_plane: ControlPlane { segments: Vec::new(), vips: Vec::new(), vip_count: 0, snat_ip: None },
+            namespaces: Vec::new(),
+            groups: Vec::new(),
+            usage: Vec::new(),
+            carved: Vec::new(),
+            pools: Vec::new(),
+            routes: Vec::new(),
+        }
+    }
 }

@@ -59,8 +59,9 @@ pub struct Platform {
     pub key: &'static str,
     /// How its Supervisors' SE groups are loaded.
     pub se: &'static dyn SeRules,
-    /// Which networks its Supervisors have and what each takes.
-    pub net: &'static dyn NetRules,
+    /// Which NSX networks its Supervisors have and what each takes; `None`: the
+    /// platform has none of them and plans its own (VDS, [`vds::plan`]).
+    pub net: Option<&'static dyn NetRules>,
 }
 
 impl std::fmt::Debug for Platform {

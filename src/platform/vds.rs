@@ -397,7 +397,7 @@ fn assumptions(vds: &VdsDesign, base: &str) -> Vec<Assumption> {
 }
 
 /// VDS with Avi or the Foundation Load Balancer, for [`super::of`].
-pub const PLATFORM: super::Platform = super::Platform { key: "vds", se: &Vds, net: &super::nsx_avi::NsxAvi };
+pub const PLATFORM: super::Platform = super::Platform { key: "vds", se: &Vds, net: None };
 
 #[cfg(test)]
 mod tests;
