@@ -304,6 +304,7 @@ pub fn plan(sup: &SupervisorDesign, vds: &VdsDesign, index: usize, se: &SePlan) 
         edge: vds.edge,
         vsphere_version: vds.vsphere_version,
         control_plane_vms: vds.control_plane_vms,
+        service_cidr: checks::service_cidr(sup).0.to_string(),
         assumptions: assumptions(vds, &base),
         workload_networks,
         management,

@@ -105,6 +105,14 @@ struct Entry {
     subnet: bool,
 }
 
+/// The service CIDR and whether it was given (else the default for the control plane size).
+pub(super) fn service_cidr(sup: &SupervisorDesign) -> (ipnet::Ipv4Net, bool) {
+    match &sup.networks.service_cidr {
+        Some(c) => (c.net, true),
+        None => (defaults::service_cidr(sup.control_plane_size).parse().unwrap_or_default(), false),
+    }
+}
+
 fn span_of(c: &Cidr) -> (u64, u64) {
     let start = u64::from(u32::from(c.net.network()));
     (start, start + (1u64 << (32 - u32::from(c.net.prefix_len()))))
@@ -127,14 +135,9 @@ fn entries(sup: &SupervisorDesign, vds: &VdsDesign, base: &str) -> Vec<Entry> {
             subnet: false,
         });
     }
-    let (service, service_value) = match &sup.networks.service_cidr {
-        Some(c) => (span_of(c), c.net.to_string()),
-        None => {
-            let text = defaults::service_cidr(sup.control_plane_size);
-            let net: ipnet::Ipv4Net = text.parse().unwrap_or_default();
-            (span_of(&Cidr { net, path: String::new() }), format!("{text} (default)"))
-        }
-    };
+    let (net, given) = service_cidr(sup);
+    let service = span_of(&Cidr { net, path: String::new() });
+    let service_value = if given { net.to_string() } else { format!("{net} (default)") };
     out.push(Entry { start: service.0, end: service.1, path: format!("{base}.networks.service_cidr"), value: service_value, network: 1, subnet: true });
     let nets = vds
         .workload_networks

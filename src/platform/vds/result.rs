@@ -13,6 +13,8 @@ pub struct VdsPlan {
     pub edge: EdgeProvider,
     pub vsphere_version: VsphereVersion,
     pub control_plane_vms: u32,
+    /// The Supervisor's service CIDR (given, or the default for its control plane size).
+    pub service_cidr: String,
     /// Every input that stands for a rule no source settles, with the value used.
     pub assumptions: Vec<Assumption>,
     /// One per workload network, the primary first.
