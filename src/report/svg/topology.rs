@@ -156,18 +156,21 @@ fn frame_label_lines(topology: Topology) -> f64 {
 /// `<g class="se-group" data-total data-zones>` with `<g class="zone" data-zone data-ses>`
 /// chips; around them `<g class="nsx">`, `<g class="cloud">` frames and
 /// `<g class="controller" data-name data-supervisors>` boxes.
+///
+/// Supervisors on VDS are drawn by [`super::topology_vds`]: when every Supervisor is on
+/// VDS this is that picture; in a mixed design it draws the NSX ones and names the others.
 pub fn topology(design: &Design, plan: &Plan) -> String {
+    // NSX with Avi: the Supervisors without a VDS part.
+    let nsx: Vec<(usize, &SupervisorPlan)> = plan.supervisors.iter().enumerate().filter(|(_, sp)| sp.vds.is_none()).collect();
+    if nsx.is_empty() {
+        return super::topology_vds(design, plan);
+    }
     let topo = plan.topology.topology;
-    let n_sup = plan.supervisors.len();
+    let n_sup = nsx.len();
     let shown = n_sup.min(MAX_COLUMNS);
     let max_groups = (MAX_T1_BOXES / shown.max(1)).saturating_sub(2).max(1);
-    let mut cols: Vec<Column> = plan
-        .supervisors
-        .iter()
-        .take(shown)
-        .enumerate()
-        .map(|(i, sp)| build_column(sp, design.supervisors.get(i), max_groups))
-        .collect();
+    let mut cols: Vec<Column> =
+        nsx.iter().take(shown).map(|&(i, sp)| build_column(sp, design.supervisors.get(i), max_groups)).collect();
     // Columns share at least the picture's minimum width.
     let min_w = (760.0 - 2.0 * MARGIN - 24.0 - (cols.len().max(1) - 1) as f64 * COL_GAP) / cols.len().max(1) as f64;
     for c in cols.iter_mut() {
@@ -332,6 +335,13 @@ pub fn topology(design: &Design, plan: &Plan) -> String {
         body.push_str("</g>");
     }
     let mut y = y_ctrl + ctrl_h + 16.0;
+    let on_vds = plan.supervisors.len() - n_sup;
+    if on_vds > 0 {
+        let names: Vec<&str> = plan.supervisors.iter().filter(|sp| sp.vds.is_some()).map(|sp| sp.name.as_str()).collect();
+        let note = format!("Supervisors on VDS, in the VDS topology picture: {}", names.join(", "));
+        text(&mut body, MARGIN, y + 10.0, "bold", Anchor::Start, &clip(&note, ((width - 2.0 * MARGIN) / 7.0) as usize));
+        y += 22.0;
+    }
     if n_sup > shown {
         text(
             &mut body,
