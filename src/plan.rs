@@ -4,12 +4,18 @@
 //! rules of its platform ([`crate::platform::of`]), and the topology roll-up;
 //! [`plan_scenario`] validates first. The UI, the CLI and the
 //! reports all render a [`Plan`] and never compute numbers of their own.
+//!
+//! Only a scenario that does not validate is refused. The SE sizing never depends
+//! on addresses, so a Supervisor whose networks cannot be planned (one missing
+//! with no pool to carve it from, overlaps, a pool too small) still has its whole
+//! SE result; its `network` says why the networks are not planned, each reason a
+//! [`FieldError`] at its field, and its network lists are empty.
 
 use serde::Serialize;
 
 use crate::design::{validate, Design};
 use crate::error::{FieldError, Warning};
-use crate::network::{self, NetPlan};
+use crate::network::{self, NetPlan, NetState, NetStatus};
 use crate::platform::{self, vds::VdsPlan};
 use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
@@ -34,6 +40,9 @@ pub struct SupervisorPlan {
     pub control_plane_size: ControlPlaneSize,
     #[serde(flatten)]
     pub se: SePlan,
+    /// Whether the networks were planned; when not, why (each reason at its field).
+    pub network: NetState,
+    /// The networks, allocations and routes; empty unless `network.status` is `planned`.
     #[serde(flatten)]
     pub net: NetPlan,
     /// On VDS: the workload networks, the Avi data network and the Foundation Load
@@ -50,50 +59,74 @@ impl std::ops::Deref for SupervisorPlan {
     }
 }
 
+impl SupervisorPlan {
+    /// Whether this Supervisor's networks were planned.
+    pub fn networks_planned(&self) -> bool {
+        self.network.status == NetStatus::Planned
+    }
+}
+
+impl Plan {
+    /// Every reason a network was not planned, each at its field, Supervisor by Supervisor.
+    pub fn network_errors(&self) -> Vec<FieldError> {
+        self.supervisors.iter().flat_map(|s| s.network.errors.iter().cloned()).collect()
+    }
+
+    /// Whether some Supervisor's networks are wrong (not merely missing): the CLI
+    /// then exits with status 2.
+    pub fn networks_wrong(&self) -> bool {
+        self.supervisors.iter().any(|s| s.network.is_error())
+    }
+}
+
 /// Plans a validated design. Network rules that need the whole picture (overlaps,
-/// pool sizes) can still fail here, each error at its field.
-pub fn plan(design: &Design) -> Result<Plan, Vec<FieldError>> {
-    let mut supervisors = Vec::with_capacity(design.supervisors.len());
-    let mut errors = Vec::new();
-    let (nets, across) = network::plan_all(design, |sup| platform::of(sup).net);
-    for (i, (sup, net)) in design.supervisors.iter().zip(nets).enumerate() {
-        let path = format!("supervisors[{i}]");
-        let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
-        let vds = sup.vds.as_ref().map(|v| {
-            let (vds, vds_errors, vds_warnings) = platform::vds::plan(sup, v, i, &se);
-            if v.edge == EdgeProvider::Foundation {
-                // The SE group is only Avi's side of the comparison: its warnings are not the design's.
-                warnings.clear();
+/// pool sizes) can still fail here: each Supervisor's `network` then holds its
+/// errors, and its SE result stands.
+pub fn plan(design: &Design) -> Plan {
+    let nets = network::plan_all(design, |sup| platform::of(sup).net);
+    let supervisors: Vec<SupervisorPlan> = design
+        .supervisors
+        .iter()
+        .zip(nets)
+        .enumerate()
+        .map(|(i, (sup, net))| {
+            let path = format!("supervisors[{i}]");
+            let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
+            let (net, mut network) = match net {
+                Ok((net, net_warnings)) => {
+                    warnings.extend(net_warnings);
+                    (net, NetState::planned())
+                }
+                Err(errors) => (NetPlan::not_planned(sup), NetState::of(errors)),
+            };
+            // VDS: its own networks (the NSX ones above are empty), their state, and
+            // when the edge is the FLB, no SE warning: the SE group is only compared.
+            let vds = sup.vds.as_ref().map(|v| {
+                let (vds, errors, vds_warnings) = platform::vds::plan(sup, v, i, &se);
+                if v.edge == EdgeProvider::Foundation {
+                    warnings.clear();
+                }
+                warnings.extend(vds_warnings);
+                network = if errors.is_empty() { NetState::planned() } else { NetState::of(errors) };
+                vds
+            });
+            SupervisorPlan {
+                name: sup.name.clone(),
+                platform: sup.platform,
+                control_plane_size: sup.control_plane_size,
+                se,
+                network,
+                net,
+                vds,
+                warnings,
             }
-            errors.extend(vds_errors);
-            warnings.extend(vds_warnings);
-            vds
-        });
-        match net {
-            Ok((net, net_warnings)) => {
-                warnings.extend(net_warnings);
-                supervisors.push(SupervisorPlan {
-                    name: sup.name.clone(),
-                    platform: sup.platform,
-                    control_plane_size: sup.control_plane_size,
-                    se,
-                    net,
-                    vds,
-                    warnings,
-                });
-            }
-            Err(e) => errors.extend(e),
-        }
-    }
-    errors.extend(across);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+        })
+        .collect();
     let mut warnings = Vec::new();
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
     let mut topology = sizing::topology(design, &se_plans, &mut warnings);
     topology.foundation_lbs = foundation_lbs(&supervisors);
-    Ok(Plan { version: SCENARIO_VERSION, topology, supervisors, warnings })
+    Plan { version: SCENARIO_VERSION, topology, supervisors, warnings }
 }
 
 /// The Foundation Load Balancers of the Supervisors enabled with one, in all.
@@ -108,9 +141,22 @@ fn foundation_lbs(supervisors: &[SupervisorPlan]) -> Option<sizing::FoundationLb
     })
 }
 
-/// Validates and plans a scenario.
+/// Validates and plans a scenario: `Err` only when the scenario does not validate
+/// (every bad field, named); network errors sit inside the plan.
+///
+/// ```
+/// use avi_sizer::{plan::plan_scenario, scenario::Scenario, network::NetStatus};
+/// let mut s = Scenario::default();
+/// s.supervisors[0].networks.address_pool.clear();
+/// let plan = plan_scenario(&s).unwrap();
+/// // No pool and no Ingress or Egress CIDR: the networks are not planned, the SEs are.
+/// assert_eq!(plan.supervisors[0].network.status, NetStatus::NotPlanned);
+/// assert_eq!(plan.supervisors[0].service_engines.total, 5);
+/// s.supervisors[0].namespaces[0].count = 0;
+/// assert_eq!(plan_scenario(&s).unwrap_err()[0].path, "supervisors[0].namespaces[0].count");
+/// ```
 pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
-    plan(&validate(scenario)?)
+    Ok(plan(&validate(scenario)?))
 }
 
 #[cfg(test)]
@@ -122,6 +168,72 @@ mod tests {
     fn routed(p: &SupervisorPlan) -> Vec<Ipv4Net> {
         let n = &p.net.networks;
         n.ingress_cidr.iter().chain(&n.egress_cidr).chain(&n.namespace_network).map(|c| c.parse().unwrap()).collect()
+    }
+
+    /// Issue 9: the SE sizing never depends on addresses. Networks missing, a pool
+    /// too small, an overlap: the plan is made all the same, with the same SE result
+    /// and topology, and the network part says why it is not planned.
+    #[test]
+    fn the_se_result_never_depends_on_the_networks() {
+        let mut base = Scenario::default();
+        base.supervisors[0].namespaces[0].count = 700;
+        let good = {
+            let mut s = base.clone();
+            s.supervisors[0].networks.address_pool = vec!["10.0.0.0/14".into()];
+            plan_scenario(&s).unwrap()
+        };
+        assert!(good.supervisors[0].networks_planned());
+        let cases: [(&str, fn(&mut Supervisor), NetStatus, &str); 3] = [
+            (
+                "no pool",
+                |s| {
+                    s.networks.address_pool.clear();
+                    s.networks.namespace_network = vec!["10.200.0.0/14".into()];
+                },
+                NetStatus::NotPlanned,
+                "supervisors[0].networks.ingress_cidr",
+            ),
+            ("pool too small", |s| s.networks.address_pool = vec!["10.220.0.0/16".into()], NetStatus::Error, "supervisors[0].networks.address_pool"),
+            (
+                "overlap",
+                |s| {
+                    s.networks.address_pool = vec!["10.0.0.0/14".into()];
+                    s.networks.ingress_cidr = vec!["10.244.0.0/20".into()];
+                    s.networks.namespace_network = vec!["10.244.0.0/16".into()];
+                },
+                NetStatus::Error,
+                "supervisors[0].networks.ingress_cidr[0]",
+            ),
+        ];
+        for (what, change, status, path) in cases {
+            let mut s = base.clone();
+            change(&mut s.supervisors[0]);
+            let plan = plan_scenario(&s).unwrap_or_else(|e| panic!("{what}: {}", crate::error::render_all(&e)));
+            let sp = &plan.supervisors[0];
+            assert_eq!(sp.network.status, status, "{what}");
+            assert!(sp.network.errors.iter().any(|e| e.path == path), "{what}: {:?}", sp.network.errors);
+            assert_eq!(plan.network_errors(), sp.network.errors, "{what}");
+            assert_eq!(plan.networks_wrong(), status == NetStatus::Error, "{what}");
+            assert_eq!(sp.se, good.supervisors[0].se, "{what}: the SE result is the same");
+            assert_eq!(plan.topology, good.topology, "{what}");
+            assert!(sp.net.namespaces.is_empty() && sp.net.routes.is_empty() && sp.net.networks.ingress_cidr.is_empty(), "{what}");
+        }
+    }
+
+    #[test]
+    fn an_overlap_with_another_supervisor_stops_only_the_later_ones_networks() {
+        let mut s = Scenario { topology: Topology::SharedTransportZone, ..Scenario::default() };
+        let mut b = s.supervisors[0].clone();
+        b.name = "b".into();
+        s.supervisors.push(b);
+        for sup in &mut s.supervisors {
+            sup.networks.ingress_cidr = vec!["10.9.0.0/24".into()];
+        }
+        let plan = plan_scenario(&s).unwrap();
+        assert!(plan.supervisors[0].networks_planned());
+        assert_eq!(plan.supervisors[1].network.status, NetStatus::Error);
+        assert_eq!(plan.supervisors[1].network.errors[0].path, "supervisors[1].networks.ingress_cidr[0]");
+        assert_eq!(plan.supervisors[1].service_engines.total, plan.supervisors[0].service_engines.total);
     }
 
     #[test]

@@ -125,6 +125,66 @@ fn bad_input_exits_2_and_names_field_and_value() {
     }
 }
 
+/// Issue 8/9: a scenario without Ingress/Egress and without a pool gets its whole SE
+/// result and exit 0 (the network part says what each missing network needs); a
+/// wrong network still prints the plan, with the errors on standard error and exit 2.
+#[test]
+fn networks_missing_exit_0_and_networks_wrong_exit_2_with_the_se_result() {
+    let base = r#"{"supervisors":[{"name":"s","namespaces":[{"name":"team","count":10,"tkg_clusters":1,"lb_services_per_cluster":2}]NETWORKS}]}"#;
+    let planned = |networks: &str| base.replace("NETWORKS", networks);
+    let good = sizer(&["plan", "-"], Some(&planned(r#","networks":{"address_pool":["10.220.0.0/16"]}"#)));
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    let good: serde_json::Value = serde_json::from_slice(&good.stdout).unwrap();
+
+    // Missing: exit 0, the SE result, and what each missing network needs.
+    let out = sizer(&["plan", "-"], Some(&planned("")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sp = &v["supervisors"][0];
+    assert_eq!(sp["service_engines"], good["supervisors"][0]["service_engines"]);
+    assert_eq!(sp["resources"], good["supervisors"][0]["resources"]);
+    assert_eq!(sp["network"]["status"], "not_planned");
+    let needs: Vec<String> = sp["network"]["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_string()).collect();
+    assert_eq!(needs, ["supervisors[0].networks.ingress_cidr", "supervisors[0].networks.egress_cidr"]);
+    for e in sp["network"]["errors"].as_array().unwrap() {
+        assert!(e["problem"]["needed"].as_str().unwrap().contains("or larger for"), "{e}");
+    }
+    let md = sizer(&["plan", "-", "--format", "markdown"], Some(&planned("")));
+    assert_eq!(md.status.code(), Some(0));
+    let md = text(&md.stdout);
+    assert!(md.contains("| Total SEs | 5 |") && md.contains("The networks are not planned"), "{md}");
+    assert!(md.contains("no Ingress CIDR given and no address pool to carve it from: a /26 or larger for 31 VIPs"), "{md}");
+    let validate = sizer(&["validate", "-"], Some(&planned("")));
+    assert_eq!(validate.status.code(), Some(0));
+    assert!(text(&validate.stdout).starts_with("not planned: supervisors[0].networks.ingress_cidr: "), "{}", text(&validate.stdout));
+
+    // Wrong: the plan on standard output all the same, the errors on standard error, exit 2.
+    for (networks, error) in [
+        (r#","networks":{"address_pool":["10.220.0.0/26"]}"#, "supervisors[0].networks.address_pool: 10.220.0.0/26 has"),
+        (
+            r#","networks":{"ingress_cidr":["10.244.0.0/24"],"egress_cidr":["10.9.0.0/27"]}"#,
+            "supervisors[0].networks.ingress_cidr[0]: 10.244.0.0/24 overlaps supervisors[0].networks.namespace_network",
+        ),
+    ] {
+        for args in [&["plan", "-"][..], &["snippet", "terraform", "-"][..], &["validate", "-"][..]] {
+            let out = sizer(args, Some(&planned(networks)));
+            assert_eq!(out.status.code(), Some(2), "{args:?} {networks}");
+            assert!(text(&out.stderr).contains(error), "{args:?}: {}", text(&out.stderr));
+            assert!(!text(&out.stderr).contains("panicked"));
+            match args[0] {
+                "plan" => {
+                    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                    assert_eq!(v["supervisors"][0]["service_engines"], good["supervisors"][0]["service_engines"]);
+                    assert_eq!(v["supervisors"][0]["network"]["status"], "error");
+                }
+                "snippet" => assert!(text(&out.stdout).contains("# Not applicable: this plan has no networks"), "{}", text(&out.stdout)),
+                _ => assert!(out.stdout.is_empty()),
+            }
+        }
+    }
+}
+
 #[test]
 fn usage_errors_and_missing_files() {
     let out = sizer(&["frobnicate"], None);

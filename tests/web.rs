@@ -162,6 +162,26 @@ async fn typing_a_namespace_count_changes_the_se_count() {
     assert_eq!(page.input("supervisors-0-namespaces-0-count").value(), "40");
 }
 
+/// Issue 9: the SE count follows every keystroke whatever the network state; the
+/// pool's error sits beside the pool field and the results are not marked stale.
+#[wasm_bindgen_test]
+async fn the_se_count_follows_the_namespaces_while_the_pool_is_too_small() {
+    let page = mount("").await;
+    let pool = "supervisors-0-networks-address_pool";
+    page.type_into(pool, "10.220.0.0/26").await;
+    assert_eq!(page.input(pool).get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(page.text(&format!("#{pool}-error")).contains("10.220.0.0/26 has"), "{}", page.text(&format!("#{pool}-error")));
+    let mut s = Scenario::default();
+    s.supervisors[0].networks.address_pool = vec!["10.220.0.0/26".into()];
+    for count in [40, 200] {
+        page.type_into("supervisors-0-namespaces-0-count", &count.to_string()).await;
+        s.supervisors[0].namespaces[0].count = count;
+        assert!(plan_scenario(&s).unwrap().networks_wrong());
+        page.wait_text("[data-testid='se-total-0']", &total(&s, 0)).await;
+    }
+    assert!(page.find("[data-testid='stale-notice']").is_none(), "a network error does not make the SE result stale");
+}
+
 #[wasm_bindgen_test]
 async fn seed_claim_needs_four_ses_with_nine_interfaces_and_two_with_ten() {
     // DOMAIN.md: 2 SEs at s = 2 carry the Supervisor plus 8 namespaces with 9 data

@@ -2,14 +2,22 @@
 //!
 //! ```text
 //! sizer plan SCENARIO.json [--format json|markdown]   plan a scenario ("-" reads stdin)
-//! sizer validate SCENARIO.json                        check a scenario, print nothing on success
+//! sizer validate SCENARIO.json                        check a scenario: errors, or what is not planned
 //! sizer snippet avi|nsx|terraform SCENARIO.json       print a configuration snippet per Supervisor
 //! sizer preset [NAME]                                 print a preset scenario (no NAME: list them)
 //! sizer link SCENARIO.json                            print the share-link code of a scenario
 //! sizer unlink CODE                                   print the scenario a share-link code holds
 //! ```
-//! Exit status: 0 success, 2 bad input (each error on its own line, naming the
-//! field and the value), 1 an I/O failure.
+//! Exit status: 0 success, 2 bad input (each error on its own line on standard
+//! error, naming the field and the value), 1 an I/O failure.
+//!
+//! The SE sizing never depends on addresses, so only a scenario that does not
+//! validate prints nothing on standard output. A Supervisor whose networks are
+//! merely missing (no Ingress or Egress CIDR and no pool to carve them from) is
+//! planned without them: the plan says what size each needs, and the status is 0.
+//! When a network is wrong (overlaps, too small, a pool too small), `plan` and
+//! `snippet` still print their output, the network errors go to standard error,
+//! and the status is 2.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -30,6 +38,17 @@ enum Failure {
     Usage(String),
     Io(String),
     Input(Vec<FieldError>),
+    /// Output to print all the same, and the network errors that make it incomplete.
+    Networks(String, Vec<FieldError>),
+}
+
+/// `out`, or (when a network is wrong) `out` with the network errors.
+fn with_networks(plan: &plan::Plan, out: String) -> Result<String, Failure> {
+    if plan.networks_wrong() {
+        Err(Failure::Networks(out, plan.network_errors()))
+    } else {
+        Ok(out)
+    }
 }
 
 fn read_source(source: &str) -> Result<String, Failure> {
@@ -67,18 +86,23 @@ fn run(args: &[String]) -> Result<String, Failure> {
         ["plan", source] => {
             let scenario = read_scenario(source)?;
             let plan = plan::plan_scenario(&scenario).map_err(Failure::Input)?;
-            Ok(if format == "json" { report::json(&plan) } else { report::markdown(&plan) })
+            let out = if format == "json" { report::json(&plan) } else { report::markdown(&plan) };
+            with_networks(&plan, out)
         }
         ["validate", source] => {
             let scenario = read_scenario(source)?;
-            plan::plan_scenario(&scenario).map_err(Failure::Input)?;
-            Ok(String::new())
+            let plan = plan::plan_scenario(&scenario).map_err(Failure::Input)?;
+            if plan.networks_wrong() {
+                return Err(Failure::Input(plan.network_errors()));
+            }
+            // Missing networks are not errors: say what is not planned.
+            Ok(plan.network_errors().iter().map(|e| format!("not planned: {e}")).collect::<Vec<_>>().join("\n"))
         }
         ["snippet", kind, source] => {
             let kind = Snippet::from_key(kind)
                 .ok_or_else(|| Failure::Usage(format!("unknown snippet {kind:?}: use avi, nsx or terraform")))?;
             let plan = plan::plan_scenario(&read_scenario(source)?).map_err(Failure::Input)?;
-            Ok(snippets::for_plan(&plan, kind).trim_end().to_string())
+            with_networks(&plan, snippets::for_plan(&plan, kind).trim_end().to_string())
         }
         ["preset"] => Ok(presets::all().iter().map(|p| format!("{:<18} {}", p.key, p.summary)).collect::<Vec<_>>().join("\n")),
         ["preset", name] => presets::find(name)
@@ -105,6 +129,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Input(errors)) => {
+            eprintln!("{}", render_all(&errors));
+            ExitCode::from(2)
+        }
+        Err(Failure::Networks(out, errors)) => {
+            println!("{out}");
             eprintln!("{}", render_all(&errors));
             ExitCode::from(2)
         }

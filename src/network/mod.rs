@@ -51,7 +51,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::design::{Design, SupervisorDesign};
-use crate::error::{FieldError, Warning};
+use crate::error::{FieldError, Problem, Warning};
 
 pub use routes::{Advertised, T0Routes, HOST_ROUTE_WARNING};
 pub use rules::{NamespaceNeeds, NetRules};
@@ -134,7 +134,7 @@ pub enum Source {
     Carved,
     /// The DOMAIN.md default (namespace network 10.244.0.0/20, service CIDR 10.96.0.0/23).
     Default,
-    /// Not needed (an Egress CIDR without NAT).
+    /// Not needed (an Egress CIDR without NAT), or not planned.
     None,
 }
 
@@ -395,28 +395,100 @@ pub fn plan_supervisor(sup: &SupervisorDesign, rules: &dyn NetRules, index: usiz
     orchestrate::plan_resolved(sup, rules, index, carve::resolve(sup, rules, index, &[]))
 }
 
-/// What [`plan_all`] returns: each Supervisor's plan (or its errors), and the
-/// overlaps between Supervisors.
-pub type AllPlans = (Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>, Vec<FieldError>);
+/// What [`plan_all`] returns: per Supervisor its network plan with its warnings,
+/// or every error that stops it (its own, and the overlaps of its routed networks
+/// with another Supervisor's, reported at the later Supervisor).
+pub type AllPlans = Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>;
 
 /// Plans the networks of every Supervisor of a design. Supervisors are carved in
 /// order, each around the networks the others were given and the blocks the earlier
 /// ones carved, so several Supervisors can share one address pool. `rules` gives
 /// each Supervisor's platform rules.
 pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> Option<&'r dyn NetRules>) -> AllPlans {
-    orchestrate::plan_all(design, rules)
+    let (plans, across) = orchestrate::plan_all(design, rules);
+    plans
+        .into_iter()
+        .zip(across)
+        .map(|(own, mut across)| match own {
+            Ok(_) if across.is_empty() => own,
+            Ok(_) => Err(across),
+            Err(errors) => {
+                across.extend(errors);
+                Err(across)
+            }
+        })
+        .collect()
 }
 
 /// Overlaps between the routed networks of different Supervisors (see [`plan_all`],
 /// which also carves them in sequence).
 pub fn check_across_supervisors<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> Vec<FieldError> {
-    plan_all(design, |sup| Some(rules(sup))).1
+    orchestrate::plan_all(design, |sup| Some(rules(sup))).1.into_iter().flatten().collect()
+}
+
+/// Whether a Supervisor's networks were planned. The SE sizing never depends on
+/// them: a Supervisor whose networks are not planned still has its SE result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NetStatus {
+    /// Every network given, carved or defaulted, checked and allocated.
+    Planned,
+    /// A network is missing (not given, and no address pool to carve it from; on
+    /// VDS, given without ranges): the errors say what size each needs. Nothing
+    /// given is wrong.
+    NotPlanned,
+    /// A network is wrong: overlaps, too small for its demand, a pool too small.
+    Error,
+}
+
+/// The state of a Supervisor's network plan: planned, or why not, each reason a
+/// [`FieldError`] at its field (a missing network is [`Problem::Missing`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NetState {
+    /// Planned, not planned (networks missing), or in error.
+    pub status: NetStatus,
+    /// Empty when planned.
+    pub errors: Vec<FieldError>,
+}
+
+impl NetState {
+    /// The state of a plan that was made.
+    pub fn planned() -> NetState {
+        NetState { status: NetStatus::Planned, errors: Vec::new() }
+    }
+
+    /// The state of a plan these errors stopped: not planned when every one is a
+    /// missing network, in error otherwise.
+    ///
+    /// ```
+    /// use avi_sizer::error::{FieldError, Problem};
+    /// use avi_sizer::network::{NetState, NetStatus};
+    /// let missing = FieldError::new("supervisors[0].networks.ingress_cidr", "", Problem::Missing {
+    ///     role: "Ingress CIDR".into(), needed: "a /27 or larger for 16 VIPs + 50% growth".into() });
+    /// assert_eq!(NetState::of(vec![missing.clone()]).status, NetStatus::NotPlanned);
+    /// let small = FieldError::new("supervisors[0].networks.address_pool", "10.0.0.0/26",
+    ///     Problem::TooFewAddresses { role: "networks to carve".into(), needed: 96, available: 64 });
+    /// assert_eq!(NetState::of(vec![missing, small]).status, NetStatus::Error);
+    /// ```
+    pub fn of(errors: Vec<FieldError>) -> NetState {
+        let status = if errors.iter().all(|e| matches!(e.problem, Problem::Missing { .. } | Problem::NoRanges { .. })) {
+            NetStatus::NotPlanned
+        } else {
+            NetStatus::Error
+        };
+        NetState { status, errors }
+    }
+
+    /// Whether some network is wrong (not merely missing).
+    pub fn is_error(&self) -> bool {
+        self.status == NetStatus::Error
+    }
 }
 
 impl NetPlan {
-    /// The plan of a Supervisor without these networks (on VDS): every list empty,
-    /// every source `none`.
-    pub fn empty(sup: &SupervisorDesign) -> NetPlan {
+    /// The network plan of a Supervisor whose networks were not planned: every list
+    /// empty, every source `none`; the prefix and growth are the Supervisor's.
+    pub fn not_planned(sup: &SupervisorDesign) -> NetPlan {
         NetPlan {
             networks: Networks {
                 ingress_cidr: Vec::new(),

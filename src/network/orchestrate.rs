@@ -10,8 +10,14 @@ use super::addr::{Block, Span};
 use super::carve::{self, Resolved};
 use super::{allocate, assemble, checks, routes, validate, AllPlans, NetPlan, NetRules, Role, Source};
 
-/// See [`super::plan_all`].
-pub(crate) fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> Option<&'r dyn NetRules>) -> AllPlans {
+/// See [`super::plan_all`]: each Supervisor's own result, and per Supervisor the
+/// overlaps of its routed networks with earlier Supervisors'. A Supervisor whose
+/// platform has none of these networks (`rules` gives `None`: VDS) gets an empty
+/// plan: it plans its own.
+pub(crate) fn plan_all<'r>(
+    design: &Design,
+    rules: impl Fn(&SupervisorDesign) -> Option<&'r dyn NetRules>,
+) -> (AllPlans, Vec<Vec<FieldError>>) {
     let given: Vec<Vec<Span>> = design.supervisors.iter().map(routed_given).collect();
     let mut carved: Vec<Span> = Vec::new();
     let mut resolved = Vec::with_capacity(design.supervisors.len());
@@ -27,15 +33,18 @@ pub(crate) fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) ->
         carved.extend(r.scopes.iter().filter(|s| s.source == Source::Carved).flat_map(|s| s.blocks.iter().map(|b| b.span())));
         resolved.push(Some(r));
     }
-    let across = if design.supervisors.len() < 2 {
-        Vec::new()
-    } else {
+    let mut across = vec![Vec::new(); design.supervisors.len()];
+    if design.supervisors.len() > 1 {
         let mut all = Vec::new();
         for (i, r) in resolved.iter().enumerate().filter_map(|(i, r)| Some((i, r.as_ref()?))) {
             all.extend(validate::entries(r, i, true).into_iter().filter(|e| matches!(e.role, Role::IngressCidr | Role::EgressCidr | Role::NamespaceNetwork)));
         }
-        validate::overlaps(&all, true)
-    };
+        for (sup, e) in validate::overlaps_by_supervisor(&all) {
+            if let Some(errors) = across.get_mut(sup) {
+                errors.push(e);
+            }
+        }
+    }
     let plans = design
         .supervisors
         .iter()
@@ -43,7 +52,7 @@ pub(crate) fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) ->
         .enumerate()
         .map(|(i, (sup, r))| match (rules(sup), r) {
             (Some(net), Some(r)) => plan_resolved(sup, net, i, r),
-            _ => Ok((NetPlan::empty(sup), Vec::new())),
+            _ => Ok((NetPlan::not_planned(sup), Vec::new())),
         })
         .collect();
     (plans, across)

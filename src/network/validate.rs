@@ -86,6 +86,17 @@ pub(crate) fn entries(r: &Resolved, index: usize, carved: bool) -> Vec<Entry> {
 /// document order, naming the earlier one. `across` limits the pairs to entries
 /// of different Supervisors.
 pub(crate) fn overlaps(entries: &[Entry], across: bool) -> Vec<FieldError> {
+    overlapping(entries, across).into_iter().map(|(_, e)| e).collect()
+}
+
+/// Overlaps between entries of different Supervisors, each with the Supervisor
+/// whose field it is reported at (the later one).
+pub(crate) fn overlaps_by_supervisor(entries: &[Entry]) -> Vec<(usize, FieldError)> {
+    overlapping(entries, true)
+}
+
+/// [`overlaps`], each error with the Supervisor of the entry it is reported at.
+fn overlapping(entries: &[Entry], across: bool) -> Vec<(usize, FieldError)> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&i| entries.get(i).map(|e| (e.span.start, i)));
     let mut pairs = Vec::new();
@@ -107,11 +118,12 @@ pub(crate) fn overlaps(entries: &[Entry], across: bool) -> Vec<FieldError> {
         .into_iter()
         .filter_map(|(first, later)| {
             let (a, b) = (entries.get(first)?, entries.get(later)?);
-            Some(FieldError::new(
+            let e = FieldError::new(
                 b.path.clone(),
                 b.value.clone(),
                 Problem::Overlap { other_path: a.path.clone(), other_value: a.value.clone() },
-            ))
+            );
+            Some((b.sup, e))
         })
         .collect()
 }

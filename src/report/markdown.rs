@@ -20,12 +20,29 @@ fn supervisor(out: &mut String, sp: &SupervisorPlan) {
     for t in tables {
         out.push_str(&format!("### {}\n\n{}\n", t.title, t.markdown()));
     }
+    if !sp.networks_planned() {
+        out.push_str(&format!("### Networks: {}\n\n", sp.name));
+        out.push_str(&format!("{}\n\n", not_planned(sp)));
+        for e in &sp.network.errors {
+            out.push_str(&format!("- {e}\n"));
+        }
+        out.push('\n');
+    }
     if !sp.warnings.is_empty() {
         out.push_str("### Warnings\n\n");
         for w in &sp.warnings {
             out.push_str(&format!("- {}\n", w.message));
         }
         out.push('\n');
+    }
+}
+
+/// Why a Supervisor's networks are not in the plan, in one sentence.
+pub(crate) fn not_planned(sp: &SupervisorPlan) -> &'static str {
+    if sp.network.is_error() {
+        "The networks are not planned: the errors below must be fixed first. The Service Engine sizing above does not depend on them."
+    } else {
+        "The networks are not planned: each missing network below says what size it needs. The Service Engine sizing above does not depend on them."
     }
 }
 

@@ -268,6 +268,10 @@ pub fn nsx(sp: &SupervisorPlan) -> String {
          # A PATCH replaces the whole route_aggregations list: GET the BGP config first and add the\n\
          # route_aggregations it already has to the list below.\n"
     );
+    if !sp.networks_planned() {
+        not_planned(&mut out, sp);
+        return out;
+    }
     if sp.net.routes.is_empty() {
         out.push_str("# No T0 advertises anything for this Supervisor: nothing to aggregate.\n");
         return out;
@@ -295,6 +299,15 @@ pub fn nsx(sp: &SupervisorPlan) -> String {
         out.pop();
     }
     out
+}
+
+/// The comment a network snippet is instead of a configuration when the plan has
+/// no networks: no configuration is given for networks that are not planned.
+fn not_planned(out: &mut String, sp: &SupervisorPlan) {
+    comment(out, "", "Not applicable: this plan has no networks for this Supervisor, so no configuration is given for them.");
+    for e in &sp.network.errors {
+        comment(out, "", &e.to_string());
+    }
 }
 
 /// A Terraform resource label: letters, digits, underscores and dashes, starting with
@@ -369,6 +382,10 @@ pub fn terraform(sp: &SupervisorPlan) -> String {
         "# Supervisor {name}: hashicorp/vsphere provider {VSPHERE_PROVIDER_VERSION}, resource vsphere_supervisor.\n\
          # Networks and sizing_hint are this plan's; values in <...> are yours to fill in.\n"
     );
+    if !sp.networks_planned() {
+        not_planned(&mut out, sp);
+        return out;
+    }
     for note in inexpressible(sp) {
         comment(&mut out, "", &note);
     }

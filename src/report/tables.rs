@@ -485,12 +485,18 @@ impl Kind {
     }
 }
 
-/// The tables a Supervisor has, in document order (pool tables only with a pool).
+/// The tables a Supervisor has, in document order (network tables only when its
+/// networks were planned, pool tables only with a pool).
 pub fn supervisor_kinds(sp: &SupervisorPlan) -> Vec<Kind> {
+    // VDS: its networks' tables show what each needs, planned or not.
     if sp.vds.is_some() {
         return vec![Kind::SeSummary, Kind::VdsEdges, Kind::VdsNetworks, Kind::SePlacement, Kind::Growth, Kind::VdsAssumptions];
     }
-    let mut all = vec![Kind::SeSummary, Kind::SePlacement, Kind::Growth, Kind::Networks, Kind::Groups, Kind::Routes];
+    let mut all = vec![Kind::SeSummary, Kind::SePlacement, Kind::Growth];
+    if !sp.networks_planned() {
+        return all;
+    }
+    all.extend([Kind::Networks, Kind::Groups, Kind::Routes]);
     if !sp.net.pools.is_empty() {
         all.extend([Kind::Carved, Kind::Pools]);
     }

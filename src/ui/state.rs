@@ -115,7 +115,8 @@ pub struct State {
     pub scenario: Scenario,
     /// Field JSON path -> text as typed.
     pub raw: BTreeMap<String, RawText>,
-    /// The engine's errors for the current scenario (empty when it plans).
+    /// The engine's errors for the current scenario: the fields that stop it from
+    /// validating, or (when it plans) the networks the plan could not make.
     pub errors: Rc<Vec<FieldError>>,
     /// The plan of the last scenario that planned.
     pub plan: Option<Rc<Plan>>,
@@ -186,9 +187,10 @@ impl State {
         }
     }
 
-    /// True while the results shown belong to an earlier input.
+    /// True while the results shown belong to an earlier input (a network error
+    /// does not make them stale: the plan holds it, and its SE result is current).
     pub fn stale(&self) -> bool {
-        self.plan.is_some() && (!self.errors.is_empty() || self.raw.values().any(|r| r.error.is_some()))
+        self.plan.is_some() && (*self.planned != self.scenario || self.raw.values().any(|r| r.error.is_some()))
     }
 
     /// Fields whose text does not parse: (path, text, message).
@@ -226,11 +228,12 @@ impl State {
         }
     }
 
-    /// Records `plan` as the plan of the current scenario.
+    /// Records `plan` as the plan of the current scenario; its network errors
+    /// mark their fields.
     fn set_plan(&mut self, plan: Plan) {
+        self.errors = Rc::new(plan.network_errors());
         self.plan = Some(Rc::new(plan));
         self.planned = Rc::new(self.scenario.clone());
-        self.errors = Rc::new(Vec::new());
     }
 
     fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {

@@ -213,7 +213,8 @@ fn checker_rejects_bad_xml() {
 
 fn design_plan(s: &Scenario) -> (Design, Plan) {
     let d = validate(s).unwrap_or_else(|e| panic!("{e:?}"));
-    let p = plan(&d).unwrap_or_else(|e| panic!("{e:?}"));
+    let p = plan(&d);
+    assert!(p.network_errors().is_empty(), "{:?}", p.network_errors());
     (d, p)
 }
 
@@ -797,7 +798,7 @@ fn write_pictures_when_asked() {
         other.se_group.ha_mode = Some(mode);
         other.se_group.scale_factor = None;
         other.se_group.buffer_ses = None;
-        let svg = match validate(&other).ok().and_then(|d| plan(&d).ok()) {
+        let svg = match validate(&other).ok().map(|d| plan(&d)) {
             Some(p2) => growth_chart(&[(sp.se.settings.ha_mode.label(), sp), (mode.label(), &p2.supervisors[0])]),
             None => growth_chart(&[("current", sp)]),
         };
