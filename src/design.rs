@@ -682,6 +682,7 @@ pub fn validate(scenario: &Scenario) -> Result<Design, Vec<FieldError>> {
             se: se_group(&mut c, "dns_se_group.se_group", &d.se_group.over(&scenario.se_group)),
         }
     });
+    platform::dns_needs_avi(&mut c, scenario);
     let capacity = capacity(&mut c, &scenario.capacity);
     let errors = c.errors;
     if errors.is_empty() {

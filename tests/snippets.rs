@@ -1054,6 +1054,16 @@ fn vds_variants() -> Vec<(String, Scenario)> {
     s.supervisors[0].vds.licence = Some(AviLicence::Essentials);
     s.se_group.max_vs_per_se = Some(20);
     out.push(("vds essentials".into(), s));
+    for (edge, topology) in [(EdgeProvider::Avi, FlbTopology::TwoNic), (EdgeProvider::Foundation, FlbTopology::ThreeNic)] {
+        let mut s = base.clone();
+        let v = &mut s.supervisors[0].vds;
+        v.edge = Some(edge);
+        v.flb.topology = Some(topology);
+        v.flb.vip_ranges.clear();
+        v.data_network.ranges.clear();
+        v.workload_networks.iter_mut().for_each(|w| w.ranges.clear());
+        out.push((format!("vds {edge:?} {topology:?}, no range given"), s));
+    }
     let mut s = base;
     s.supervisors[0].networks.management_start = None;
     s.supervisors[0].vds.workload_networks.truncate(1);

@@ -231,6 +231,21 @@ pub(super) fn essentials_load(c: &mut Checker, base: &str, sup: &Supervisor, se:
     );
 }
 
+/// The Avi DNS SE group runs on an Avi controller cluster: a design whose every
+/// Supervisor is enabled with the Foundation Load Balancer has none.
+pub(super) fn dns_needs_avi(c: &mut Checker, scenario: &crate::scenario::Scenario) {
+    let avi = |s: &Supervisor| s.platform != PlatformKind::Vds || s.vds.edge.unwrap_or_default() == EdgeProvider::Avi;
+    if scenario.dns_se_group.is_some() && !scenario.supervisors.is_empty() && !scenario.supervisors.iter().any(avi) {
+        conflict(
+            c,
+            "dns_se_group".into(),
+            "{…}",
+            "supervisors[0].vds.edge".into(),
+            "the Avi DNS SE group needs an Avi controller cluster, and every Supervisor here uses the Foundation Load Balancer",
+        );
+    }
+}
+
 /// The platform checks of Supervisor `base` and, on VDS, its checked inputs.
 pub(super) fn validate(c: &mut Checker, base: &str, sup: &Supervisor) -> Option<VdsDesign> {
     let platform = format!("{base}.platform");

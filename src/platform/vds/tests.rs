@@ -150,3 +150,75 @@ fn overlaps_name_both_ranges() {
     assert!(text.contains(&"supervisors[0].vds.workload_networks[0].ranges[0]: 10.96.0.10-10.96.0.29 overlaps supervisors[0].networks.service_cidr (10.96.0.0/23 (default))".to_string()), "{text:#?}");
     assert!(text.contains(&"supervisors[0].vds.data_network.ranges[0]: 10.20.0.25-10.20.0.54 overlaps supervisors[0].vds.workload_networks[1].ranges[0] (10.20.0.10-10.20.0.29)".to_string()), "{text:#?}");
 }
+
+#[test]
+fn which_platform_goes_with_which_input_is_validated_naming_both_fields() {
+    use crate::scenario::{DnsSeGroup, T0Mode, VsphereVersion};
+    let first = |f: &dyn Fn(&mut Scenario)| {
+        let mut s = section4();
+        f(&mut s);
+        validate(&s).unwrap_err().into_iter().map(|e| e.to_string()).collect::<Vec<_>>()
+    };
+    let cases: Vec<(Box<dyn Fn(&mut Scenario)>, &str)> = vec![
+        (Box::new(|s| s.supervisors[0].platform = PlatformKind::NsxAvi),
+         "supervisors[0].vds: VDS settings are only used with platform vds (supervisors[0].platform), got {…}"),
+        (Box::new(|s| s.supervisors[0].networks.ingress_cidr = vec!["10.1.0.0/24".into()]),
+         "supervisors[0].networks.ingress_cidr: NSX networks do not exist on VDS: give the workload networks and the Avi data network under vds (supervisors[0].platform), got 10.1.0.0/24"),
+        (Box::new(|s| s.supervisors[0].namespaces[0].t0 = T0Mode::Dedicated),
+         "supervisors[0].namespaces[0].t0: T0 gateways are NSX objects (supervisors[0].platform), got dedicated"),
+        (Box::new(|s| s.supervisors[0].namespaces[1].workload_network = Some("wl-9".into())),
+         "supervisors[0].namespaces[1].workload_network: must be one of the workload networks (wl-1, wl-2), got wl-9"),
+        (Box::new(|s| {
+            s.supervisors[0].vds.edge = Some(EdgeProvider::Foundation);
+            s.supervisors[0].vds.vsphere_version = Some(VsphereVersion::V8_0);
+        }),
+         "supervisors[0].vds.edge: the vSphere Foundation Load Balancer needs vSphere 9.0 or later, not 8.0 (supervisors[0].vds.vsphere_version), got foundation"),
+        (Box::new(|s| {
+            s.supervisors[0].vds.control_plane_vms = Some(1);
+            s.supervisors[0].vds.vsphere_version = Some(VsphereVersion::V8_0);
+        }),
+         "supervisors[0].vds.control_plane_vms: a one-VM Supervisor control plane needs vSphere 9.0 or later, not 8.0 (supervisors[0].vds.vsphere_version), got 1"),
+        (Box::new(|s| s.supervisors[0].vds.control_plane_vms = Some(2)),
+         "supervisors[0].vds.control_plane_vms: must be one of 1 or 3, got 2"),
+        (Box::new(|s| {
+            s.supervisors[0].vds.workload_networks[0].subnet = Some("10.1.1.0/24".into());
+            s.supervisors[0].vds.workload_networks[0].ranges = vec![range("10.1.1.250", 10)];
+        }),
+         "supervisors[0].vds.workload_networks[0].ranges[0]: the range is not inside the subnet 10.1.1.0/24 (supervisors[0].vds.workload_networks[0].subnet), got 10.1.1.250-10.1.2.3"),
+        (Box::new(|s| s.supervisors[0].vds.data_network.ranges = vec![range("255.255.255.250", 10)]),
+         "supervisors[0].vds.data_network.ranges[0].address: 255.255.255.250 leaves no room for 10 consecutive addresses: start at 255.255.255.246 or lower"),
+        (Box::new(|s| s.supervisors[0].vds.flb.frontend_network.subnet = Some("10.2.0.0/24".into())),
+         "supervisors[0].vds.flb.frontend_network: the FLB's own port groups are used with the three_nic topology only (supervisors[0].vds.flb.topology), got {…}"),
+        (Box::new(|s| {
+            s.supervisors[0].vds.edge = Some(EdgeProvider::Foundation);
+            s.dns_se_group = Some(DnsSeGroup { virtual_services: 1, ..Default::default() });
+        }),
+         "dns_se_group: the Avi DNS SE group needs an Avi controller cluster, and every Supervisor here uses the Foundation Load Balancer (supervisors[0].vds.edge), got {…}"),
+    ];
+    for (f, want) in cases {
+        let got = first(&*f);
+        assert!(got.iter().any(|e| e == want), "{want}\n{got:#?}");
+    }
+}
+
+#[test]
+fn the_topology_counts_no_nsx_for_vds_and_no_avi_for_the_flb() {
+    use crate::scenario::Topology;
+    let mut s = section4();
+    let nsx = Scenario::default().supervisors[0].clone();
+    s.supervisors.push(nsx);
+    s.topology = Topology::MultiNsx;
+    let d = validate(&s).unwrap();
+    let p = crate::plan::plan(&d);
+    let t = &p.topology;
+    assert_eq!((t.nsx_managers, t.nsx_clouds, t.vcenter_clouds, t.controller_clusters.len()), (1, 1, 1, 2));
+    s.supervisors[0].vds.edge = Some(EdgeProvider::Foundation);
+    let p = crate::plan::plan(&validate(&s).unwrap());
+    let t = &p.topology;
+    assert_eq!((t.nsx_managers, t.vcenter_clouds, t.controller_clusters.len()), (1, 0, 1));
+    assert_eq!(t.controller_clusters[0].supervisors, ["supervisor-1"]);
+    let f = t.foundation_lbs.unwrap();
+    assert_eq!((f.supervisors, f.appliances, f.vcpus), (1, 2, 4));
+    // The FLB Supervisor's SE group is only compared: its SE warnings are not the design's.
+    assert!(p.supervisors[0].warnings.iter().all(|w| w.kind == crate::error::WarningKind::FoundationLb || w.kind == crate::error::WarningKind::LowHeadroom));
+}
