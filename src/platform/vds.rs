@@ -63,8 +63,9 @@
 //!   count never depends on the load. Size (default SMALL): SMALL 2 vCPU / 4 GB /
 //!   8 GB disk, MEDIUM 4/8/8, LARGE 8/12/8, X_LARGE 16/16/8 [VAPI-FOUND ✔]. Size and
 //!   availability only grow later [VAPI-SUPEDGES ✔].
-//! - VIPs: `V` = Supervisor API + 1 per TKG cluster API + 1 per LoadBalancer Service
-//!   + 1 per cluster with L7 (an in-cluster ingress controller behind one L4 VIP ◐).
+//! - VIPs: `V` = Supervisor API, plus 1 per TKG cluster API, 1 per LoadBalancer
+//!   Service and 1 per cluster with L7 (an in-cluster ingress controller behind one
+//!   L4 VIP ◐).
 //!   Whether the API VIPs are the FLB's is not stated ? → input
 //!   `vds.flb.serves_api_vips`, default true. No SE addresses come from the VIP
 //!   range: its demand is `V`, with growth headroom since ranges are append-only.

@@ -175,6 +175,49 @@ pub struct RangeSpec {
     pub count: u32,
 }
 
+impl RangeSpec {
+    /// Ranges as text: `address+count`, comma-separated (what the page shows).
+    pub fn list_text(ranges: &[RangeSpec]) -> String {
+        ranges.iter().map(|r| format!("{}+{}", r.address, r.count)).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Ranges as typed: `10.0.0.10+20` (address and count, as the vSphere API takes
+    /// them) or `10.0.0.10-10.0.0.29`, separated by commas or spaces. Addresses are
+    /// kept as typed (validation names a bad one); a count or a span that does not
+    /// read is an error here.
+    ///
+    /// ```
+    /// use avi_sizer::scenario::RangeSpec;
+    /// let r = RangeSpec::parse_list("10.0.0.10+20, 10.0.1.1-10.0.1.4").unwrap();
+    /// assert_eq!((r[0].count, r[1].address.as_str(), r[1].count), (20, "10.0.1.1", 4));
+    /// assert_eq!(RangeSpec::list_text(&r), "10.0.0.10+20, 10.0.1.1+4");
+    /// assert!(RangeSpec::parse_list("10.0.0.10").is_err());
+    /// assert!(RangeSpec::parse_list("10.0.0.9-10.0.0.1").is_err());
+    /// assert!(RangeSpec::parse_list("10.0.0.9+x").is_err());
+    /// ```
+    pub fn parse_list(text: &str) -> Result<Vec<RangeSpec>, String> {
+        text.split([',', ' ', ';', '\n'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                if let Some((address, count)) = t.split_once('+') {
+                    let count = count.trim().parse::<u32>().map_err(|_| format!("'{t}': the count after + is not a whole number"))?;
+                    return Ok(RangeSpec { address: address.trim().to_string(), count });
+                }
+                if let Some((a, b)) = t.split_once('-') {
+                    let parse = |x: &str| x.trim().parse::<std::net::Ipv4Addr>().map(u32::from);
+                    return match (parse(a), parse(b)) {
+                        (Ok(x), Ok(y)) if y >= x => Ok(RangeSpec { address: a.trim().to_string(), count: (y - x).saturating_add(1) }),
+                        (Ok(_), Ok(_)) => Err(format!("'{t}': the last address comes before the first")),
+                        _ => Err(format!("'{t}' is not a range of IPv4 addresses")),
+                    };
+                }
+                Err(format!("'{t}': write address+count (10.0.0.10+20) or first-last"))
+            })
+            .collect()
+    }
+}
+
 /// One Supervisor workload network: a distributed port group with its subnet and
 /// the IP ranges the Supervisor hands out on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -419,5 +462,61 @@ pub struct VdsSpec {
 impl VdsSpec {
     pub fn is_empty(&self) -> bool {
         *self == VdsSpec::default()
+    }
+}
+
+impl super::Supervisor {
+    /// Moves the Supervisor to `platform`, clearing the inputs the new platform
+    /// refuses (validation names them otherwise): on VDS the NSX networks, the address
+    /// pool, the namespace subnet prefix and each group's NAT, T0, own networks,
+    /// vSphere pods and their LoadBalancer Services; on NSX the VDS settings and each
+    /// group's workload network. Returns the fields cleared, for a notice.
+    ///
+    /// ```
+    /// use avi_sizer::scenario::{PlatformKind, Scenario};
+    /// let mut s = Scenario::default();
+    /// let cleared = s.supervisors[0].set_platform(PlatformKind::Vds);
+    /// assert_eq!(cleared, ["networks.address_pool"]);
+    /// assert!(avi_sizer::design::validate(&s).is_ok());
+    /// ```
+    pub fn set_platform(&mut self, platform: PlatformKind) -> Vec<String> {
+        let mut cleared = Vec::new();
+        if platform == self.platform {
+            return cleared;
+        }
+        self.platform = platform;
+        let mut clear = |name: String, was_set: bool| {
+            if was_set {
+                cleared.push(name);
+            }
+        };
+        match platform {
+            PlatformKind::Vds => {
+                let n = &mut self.networks;
+                clear("networks.ingress_cidr".into(), !std::mem::take(&mut n.ingress_cidr).is_empty());
+                clear("networks.egress_cidr".into(), !std::mem::take(&mut n.egress_cidr).is_empty());
+                clear("networks.namespace_network".into(), !std::mem::take(&mut n.namespace_network).is_empty());
+                clear("networks.address_pool".into(), !std::mem::take(&mut n.address_pool).is_empty());
+                clear("networks.namespace_subnet_prefix".into(), n.namespace_subnet_prefix.take().is_some());
+                for g in &mut self.namespaces {
+                    let had = g.nat.take().is_some()
+                        | (std::mem::take(&mut g.t0) != super::T0Mode::Shared)
+                        | !std::mem::take(&mut g.ingress_cidr).is_empty()
+                        | !std::mem::take(&mut g.egress_cidr).is_empty()
+                        | !std::mem::take(&mut g.namespace_network).is_empty()
+                        | g.namespace_subnet_prefix.take().is_some()
+                        | (std::mem::take(&mut g.vsphere_pods) > 0)
+                        | (std::mem::take(&mut g.pod_lb_services) > 0);
+                    clear(format!("namespaces {}: NSX settings", g.name), had);
+                }
+            }
+            PlatformKind::NsxAvi => {
+                clear("vds".into(), !std::mem::take(&mut self.vds).is_empty());
+                for g in &mut self.namespaces {
+                    clear(format!("namespaces {}: workload_network", g.name), g.workload_network.take().is_some());
+                }
+            }
+        }
+        cleared
     }
 }

@@ -159,7 +159,8 @@ fn which_platform_goes_with_which_input_is_validated_naming_both_fields() {
         f(&mut s);
         validate(&s).unwrap_err().into_iter().map(|e| e.to_string()).collect::<Vec<_>>()
     };
-    let cases: Vec<(Box<dyn Fn(&mut Scenario)>, &str)> = vec![
+    type Case = (Box<dyn Fn(&mut Scenario)>, &'static str);
+    let cases: Vec<Case> = vec![
         (Box::new(|s| s.supervisors[0].platform = PlatformKind::NsxAvi),
          "supervisors[0].vds: VDS settings are only used with platform vds (supervisors[0].platform), got {…}"),
         (Box::new(|s| s.supervisors[0].networks.ingress_cidr = vec!["10.1.0.0/24".into()]),

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::format::{count, dec, int};
 use super::headroom_table::HeadroomTable;
 use super::network_tables::NetworkTables;
+use super::vds_results::VdsResults;
 use super::placement_table::PlacementTable;
 
 #[derive(Properties, PartialEq)]
@@ -156,7 +157,11 @@ pub fn results_summary(props: &SummaryProps) -> Html {
             </details>
             <HeadroomTable plan={props.plan.clone()} index={i} />
             <PlacementTable plan={props.plan.clone()} index={i} />
-            <NetworkTables plan={props.plan.clone()} index={i} />
+            if sup.vds.is_some() {
+                <VdsResults plan={props.plan.clone()} index={i} />
+            } else {
+                <NetworkTables plan={props.plan.clone()} index={i} />
+            }
         </section>
     }
 }
