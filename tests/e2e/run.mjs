@@ -122,6 +122,50 @@ for (const key of presets) {
   });
 }
 
+await test("the VDS preset shows the CLI's VDS numbers, then the Foundation Load Balancer's", async () => {
+  const { page, context, errors } = await openPage(APP);
+  await page.click('[data-testid="preset-vds"]');
+  await page.waitForTimeout(300);
+  const text = async (id) => (await page.textContent(`[data-testid="${id}"]`)).trim();
+  const check = async (scenario, label) => {
+    const sp = JSON.parse(cli(["plan", "-"], JSON.stringify(scenario))).supervisors[0];
+    const v = sp.vds;
+    const edge = v.edge === "avi" ? v.avi : v.flb;
+    eq((await shownTotals(page))[0], String(sp.service_engines.total), `${label}: SE total`);
+    eq(await text("vds-ses-0"), String(sp.service_engines.total), `${label}: Avi SEs`);
+    eq(await text("vds-pool-0"), `${v.avi.data_network.addresses} addresses, /${v.avi.data_network.prefix}`, `${label}: data pool`);
+    eq(await text("vds-flb-0"), `${v.flb.appliances} × ${v.flb.size.toUpperCase()}`, `${label}: FLB appliances`);
+    eq(await text("vds-flb-vips-0"), `${v.flb.vip_range.addresses} addresses`, `${label}: FLB VIP ranges`);
+    for (const [k, w] of v.workload_networks.entries()) {
+      const d = v.edge === "avi" ? w.avi : w.flb;
+      eq(await text(`vds-wl-0-${k}`), `${w.name}: ${d.addresses} addresses, a /${d.prefix} subnet (${d.with_growth} with growth)`, `${label}: ${w.name}`);
+    }
+    // The topology picture is the VDS one, its numbers the plan's.
+    const nets = await page.$$eval('[data-testid="picture-topology"] g.workload-network', (gs) => gs.map((g) => [g.dataset.name, Number(g.dataset.addresses), Number(g.dataset.prefix)]));
+    eq(JSON.stringify(nets), JSON.stringify(v.workload_networks.map((w) => { const d = v.edge === "avi" ? w.avi : w.flb; return [w.name, d.addresses, d.prefix]; })), `${label}: pictured networks`);
+    return { sp, v, edge };
+  };
+  const scenario = JSON.parse(cli(["preset", "vds"]));
+  const avi = await check(scenario, "Avi");
+  // PLATFORMS.md section 4: 14 VS, 3 SEs, a data pool of 17 (/27), wl-1 17 (/27), wl-2 4 (/29).
+  eq(JSON.stringify([avi.sp.load.virtual_services, avi.sp.service_engines.total, avi.v.avi.data_network.addresses]), "[14,3,17]", "section 4 numbers");
+  assert((await text("vds-edge-0")).includes("3 Service Engines"), "the Avi headline");
+  // The assumptions are marked beside their inputs.
+  await page.click("#section-vds details.assumptions summary");
+  assert(await page.isVisible('[data-testid="supervisors-0-vds-pool_counts_buffer_ses-assumption"]'), "assumption mark");
+  await page.screenshot({ path: join(SHOTS, "preset-vds-avi-light.png"), fullPage: true });
+  // The same scenario with the Foundation Load Balancer as the edge, chosen in the form.
+  await page.selectOption("#supervisors-0-vds-edge", "foundation");
+  await page.waitForTimeout(300);
+  scenario.supervisors[0].vds.edge = "foundation";
+  const flb = await check(scenario, "FLB");
+  eq(JSON.stringify([flb.v.flb.appliances, flb.v.workload_networks[0].flb.subnet_addresses, flb.v.workload_networks[0].flb.prefix]), "[2,33,26]", "the FLB worked example");
+  assert((await text("vds-edge-0")).startsWith("2 FLB appliances"), "the FLB headline: " + (await text("vds-edge-0")));
+  await page.screenshot({ path: join(SHOTS, "preset-vds-flb-light.png"), fullPage: true });
+  eq(errors.length, 0, "console errors " + errors.join(" | "));
+  await context.close();
+});
+
 await test("a copied link opened in a fresh browser shows the same page", async () => {
   const a = await openPage(APP);
   await a.page.click('[data-testid="preset-three-zone"]');

@@ -120,7 +120,7 @@ pub fn results_summary(props: &SummaryProps) -> Html {
         "{} · {} · {} with a virtual service",
         count(sup.load.namespaces, "namespace", "namespaces"),
         count(sup.load.virtual_services, "virtual service", "virtual services"),
-        count(sup.load.vrfs_with_vs, "T1", "T1s")
+        if sup.vds.is_some() { count(sup.load.vrfs_with_vs, "network", "networks") } else { count(sup.load.vrfs_with_vs, "T1", "T1s") }
     );
     let (card_id, total_id, binding_id, infeasible_id) =
         (format!("supervisor-result-{i}"), format!("se-total-{i}"), format!("se-binding-{i}"), format!("se-infeasible-{i}"));
