@@ -12,7 +12,11 @@ async function precache() {
   if (!response.ok) return;
   const html = await response.clone().text();
   await cache.put(INDEX, response);
-  const assets = [...html.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => new URL(m[1], INDEX).href);
+  // Files the page names, and those the app loads later (listed by the build in
+  // <meta name="avi-sizer-assets" data-precache="...">).
+  const named = [...html.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1]);
+  const later = [...html.matchAll(/data-precache="([^"]*)"/g)].flatMap((m) => m[1].split(/\s+/)).filter(Boolean);
+  const assets = [...named, ...later].map((f) => new URL(f, INDEX).href);
   await cache.addAll([...new Set(assets)]);
 }
 

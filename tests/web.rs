@@ -73,7 +73,21 @@ async fn mount_with(extra: &str, fragment: &str) -> Page {
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     let page = Page { root, handle: Some(handle) };
     page.wait_for("[data-testid='se-total-0']").await;
+    page.settle().await;
     page
+}
+
+/// Resolves after the next frame is painted (a timeout started in a frame callback),
+/// which is when the app plans what was typed.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve: js_sys::Function = resolve;
+        let in_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        window().request_animation_frame(in_frame.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 async fn sleep(ms: i32) {
@@ -133,13 +147,28 @@ impl Page {
         init.set_bubbles(true);
         let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
         input.dispatch_event(&event).unwrap();
-        sleep(20).await;
+        self.settle().await;
+    }
+
+    /// Waits until the page has stopped changing: the plan follows the typed text a
+    /// frame later, and Yew renders in slices, yielding to the browser between them.
+    async fn settle(&self) {
+        let mut last = self.root.inner_html();
+        for _ in 0..100 {
+            next_frame().await;
+            next_frame().await;
+            let now = self.root.inner_html();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
     }
 
     async fn click(&self, selector: &str) {
         let el: web_sys::HtmlElement = self.find(selector).unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap();
         el.click();
-        sleep(20).await;
+        self.settle().await;
     }
 }
 

@@ -4,6 +4,7 @@
 //! Renderers only format; every number comes from the plan.
 
 pub mod csv;
+pub mod html;
 mod markdown;
 pub mod snippets;
 pub mod svg;

@@ -56,6 +56,9 @@ pub struct SePlan {
     pub zones: Option<ZoneSpread>,
     /// The answer in plain words, one sentence a line, numbers included.
     pub explanation: Vec<String>,
+    /// What the platform calls an attachment (a T1; on VDS a network), for sentences.
+    #[serde(skip_serializing)]
+    pub attachment: Noun,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -275,6 +278,7 @@ fn size_load(sup: &SupervisorDesign, rules: &dyn SeRules, load: &SeLoad, path: &
         resources: resources::resources(engines.total as u64, &se),
         capacity: resources::capacity(active, &se, cap),
         explanation: explain::explain(&se, &summary, &engines, &headroom, rules.attachment_noun()),
+        attachment: rules.attachment_noun(),
         service_engines: engines,
         headroom,
         load: summary,

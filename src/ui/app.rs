@@ -63,6 +63,17 @@ pub fn app() -> Html {
         }
     });
     {
+        // Typing changed the scenario: plan it once the typed text is on screen
+        // (a later keystroke makes this plan stale, and the reducer skips it).
+        let dispatcher = state.dispatcher();
+        let (srev, pending) = (state.srev, state.pending);
+        use_effect_with(srev, move |_| {
+            if pending {
+                web::after_paint(move || dispatcher.dispatch(Action::Replan(srev)));
+            }
+        });
+    }
+    {
         // A link pasted into the address bar of an open page.
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {

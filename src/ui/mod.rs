@@ -12,7 +12,11 @@ pub mod fields;
 pub mod state;
 pub mod web;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, replacing the answer the build wrote into the page
+/// or the answer module showed for a link (the app mounts in the same task, so no
+/// frame shows neither).
 pub fn run() {
+    web::remove_element("static-answer");
+    web::remove_element("link-answer");
     yew::Renderer::<app::App>::new().render();
 }

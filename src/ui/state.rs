@@ -18,6 +18,42 @@ use yew::Reducible;
 
 use super::fields::{Field, GroupField, Kind, Meta, SeField, SupField};
 
+/// A value shared by components and equal only to itself (by pointer): comparing two
+/// plans field by field on every render costs as much as drawing them, and a new
+/// plan is always a new `Shared`.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+
+    /// The address, for memo keys.
+    pub fn ptr(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// How loud a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -71,6 +107,10 @@ pub enum Action {
     LoadFragment(String),
     /// Back to the default scenario.
     Reset,
+    /// Plans the scenario of this revision ([`State::srev`]) if it is still the
+    /// current one and not planned yet; sent after the typed text is on screen,
+    /// so typing never waits for a plan and a plan overtaken by a keystroke is skipped.
+    Replan(u64),
     Notify(NoticeKind, String),
     Dismiss(u32),
     /// Scenario JSON from a file or pasted text: loaded when it reads and plans,
@@ -108,8 +148,8 @@ impl WhatIf {
 /// The scenario pinned as "A" of a comparison, with its plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pinned {
-    pub scenario: Rc<Scenario>,
-    pub plan: Rc<Plan>,
+    pub scenario: Shared<Scenario>,
+    pub plan: Shared<Plan>,
 }
 
 #[derive(Debug, Clone)]
@@ -117,16 +157,21 @@ pub struct State {
     /// Bumped on every change: cheap equality for component props.
     pub rev: u64,
     pub scenario: Scenario,
+    /// Bumped when typing changes the scenario, which is then planned later
+    /// ([`Action::Replan`]).
+    pub srev: u64,
+    /// True while the scenario typed has not been planned yet.
+    pub pending: bool,
     /// Field JSON path -> text as typed.
     pub raw: BTreeMap<String, RawText>,
     /// The engine's errors for the current scenario: the fields that stop it from
     /// validating, or (when it plans) the networks the plan could not make.
     pub errors: Rc<Vec<FieldError>>,
     /// The plan of the last scenario that planned.
-    pub plan: Option<Rc<Plan>>,
+    pub plan: Option<Shared<Plan>>,
     /// The scenario [`State::plan`] was computed from (pictures that need the
     /// design, re-plans for comparison).
-    pub planned: Rc<Scenario>,
+    pub planned: Shared<Scenario>,
     /// Scenario "A" of the comparison, when one is pinned.
     pub pinned: Option<Pinned>,
     /// Why the last import was refused (shown beside the import controls).
@@ -149,10 +194,12 @@ impl State {
         let mut s = State {
             rev: 0,
             scenario,
+            srev: 0,
+            pending: false,
             raw: BTreeMap::new(),
             errors: Rc::new(Vec::new()),
             plan: None,
-            planned: Rc::new(Scenario::default()),
+            planned: Shared::new(Scenario::default()),
             pinned: None,
             import_error: None,
             notices: Vec::new(),
@@ -226,6 +273,7 @@ impl State {
     }
 
     fn replan(&mut self) {
+        self.pending = false;
         match plan_scenario(&self.scenario) {
             Ok(plan) => self.set_plan(plan),
             Err(errors) => self.errors = Rc::new(errors),
@@ -236,8 +284,8 @@ impl State {
     /// mark their fields.
     fn set_plan(&mut self, plan: Plan) {
         self.errors = Rc::new(plan.network_errors());
-        self.plan = Some(Rc::new(plan));
-        self.planned = Rc::new(self.scenario.clone());
+        self.plan = Some(Shared::new(plan));
+        self.planned = Shared::new(self.scenario.clone());
     }
 
     fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
@@ -271,7 +319,9 @@ impl State {
                     self.raw.remove(&field.path());
                 }
                 self.scenario = scenario;
-                self.replan();
+                // Planned after the text is on screen (Action::Replan).
+                self.srev += 1;
+                self.pending = true;
             }
             Err(error) => {
                 self.raw.insert(field.path(), RawText { text, error: Some(error) });
@@ -368,13 +418,17 @@ impl State {
 
     /// Pins the current scenario as A; false (with a notice) when it does not plan.
     fn pin(&mut self) -> bool {
+        if self.pending {
+            // The plan shown may be a keystroke behind: A must be this scenario's.
+            self.replan();
+        }
         if !self.errors.is_empty() || self.raw.values().any(|r| r.error.is_some()) {
             self.notify(NoticeKind::Error, "Fix the marked input before pinning this scenario for comparison.");
             return false;
         }
         match &self.plan {
             Some(plan) => {
-                self.pinned = Some(Pinned { scenario: Rc::new(self.scenario.clone()), plan: plan.clone() });
+                self.pinned = Some(Pinned { scenario: Shared::new(self.scenario.clone()), plan: plan.clone() });
                 true
             }
             None => false,
@@ -534,6 +588,12 @@ impl Reducible for State {
                         s.notify(NoticeKind::Error, bad_link_text(&e));
                     }
                 }
+            }
+            Action::Replan(srev) => {
+                if srev != s.srev || !s.pending {
+                    return self;
+                }
+                s.replan();
             }
             Action::Reset => {
                 s.load(Scenario::default());

@@ -8,6 +8,31 @@ use wasm_bindgen::{JsCast, JsValue};
 const SCENARIO_KEY: &str = "avi-sizer.scenario";
 const THEME_KEY: &str = "avi-sizer.theme";
 
+/// Runs `f` once the next frame is on screen: in a `setTimeout` started by a
+/// `requestAnimationFrame` callback (which runs just before that frame is painted).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let slot = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let in_frame = slot.clone();
+    let frame = Closure::once_into_js(move || {
+        if let Some(f) = in_frame.take() {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    });
+    if gloo::utils::window().request_animation_frame(frame.unchecked_ref()).is_err() {
+        if let Some(f) = slot.take() {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    }
+}
+
+/// Removes the element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.remove();
+    }
+}
+
 /// The URL fragment, with its `#` (empty when there is none).
 pub fn fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()

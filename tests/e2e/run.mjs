@@ -51,7 +51,9 @@ function cli(args, input) {
 }
 
 const results = [];
+// E2E_ONLY=text runs only the tests whose name contains it.
 async function test(name, fn) {
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return;
   const started = Date.now();
   try {
     await fn();
@@ -82,7 +84,19 @@ async function openPage(url, opts = {}) {
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
   await page.waitForSelector('[data-testid="se-total-0"]', { timeout: 60000 });
+  // The answer written into the page at build time shows first: wait for the app.
+  await page.waitForSelector('main.layout, [data-testid="embed-view"]', { timeout: 60000 });
   return { page, context, errors };
+}
+
+const AXE = join(here, "node_modules/axe-core/axe.min.js");
+// WCAG 2.1 A and AA and axe's best practices: the violations, one line each.
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }
 
 async function shownTotals(page) {
@@ -185,6 +199,48 @@ await test("a copied link opened in a fresh browser shows the same page", async 
   eq(await b.page.inputValue("#supervisors-0-namespaces-0-count"), "17", "count field in a fresh browser");
   eq(b.errors.length, 0, "console errors " + b.errors.join(" | "));
   await b.context.close();
+});
+
+await test("axe-core finds no violations: light, dark, ?embed, a read-only embed, 2,000 namespaces", async () => {
+  const big = cli(["link", "-"], JSON.stringify({ version: 1, se_group: { ha_mode: "active_active" }, supervisors: [{ name: "big", networks: { address_pool: ["10.0.0.0/8"] }, namespaces: [{ name: "team", count: 2000, tkg_clusters: 2, lb_services_per_cluster: 3 }] }] })).trim();
+  const pages = [["light", APP, "light"], ["dark", APP, "dark"], ["embed", APP + "?embed", "light"], ["read-only embed, dark", APP + "?embed&readonly", "dark"], ["2,000 namespaces", APP + "#s=" + big, "light"]];
+  for (const [label, url, scheme] of pages) {
+    const { page, context } = await openPage(url, { scheme });
+    await page.waitForTimeout(300);
+    const found = await axe(page);
+    eq(found.length, 0, `${label}: ${found.join(" | ")}`);
+    await context.close();
+  }
+});
+
+await test("the answer shows before the app (built in, or from the answer module for a link), and a link never shows the default's", async () => {
+  const want = (scenario) => String(JSON.parse(cli(["plan", "-"], scenario)).supervisors[0].service_engines.total);
+  const other = cli(["preset", "three-zone"]);
+  const cases = [[APP, want(cli(["preset", "single"])), true], [APP + "#s=" + cli(["link", "-"], other).trim(), want(other), true]];
+  for (const [url, total, early] of cases) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    // Every SE total on screen, from the first frame: each visible text, and whether the app had mounted.
+    await page.addInitScript(() => {
+      window.__seen = [];
+      const look = () => {
+        for (const el of document.querySelectorAll('[data-testid="se-total-0"]')) {
+          if (el.checkVisibility()) window.__seen.push([el.textContent.trim(), !!document.querySelector("main.layout")]);
+        }
+      };
+      new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+      const frame = () => { look(); if (!document.querySelector("main.layout")) requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(url);
+    await page.waitForSelector("main.layout", { timeout: 60000 });
+    await page.waitForTimeout(200);
+    const seen = await page.evaluate(() => window.__seen);
+    assert(seen.length > 0, "no SE total seen");
+    for (const [text] of seen) eq(text, total, `SE total seen on ${url.slice(-30)}`);
+    eq(seen.some(([, app]) => !app), early, "an answer before the app mounted");
+    await context.close();
+  }
 });
 
 await test("a corrupt link shows a notice and the default scenario", async () => {

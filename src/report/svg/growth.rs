@@ -12,6 +12,9 @@ const WIDTH: f64 = 900.0;
 const PLOT_H: f64 = 300.0;
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = 28.0;
+/// Dots drawn per series at most: with more steps the line still follows every
+/// one, and the dots mark an even selection of them (the chart says so).
+pub const MAX_DOTS: usize = 60;
 
 const CSS: &str = "
 .avs-growth .series{fill:none;stroke-width:2.5}
@@ -30,6 +33,22 @@ const CSS: &str = "
 .avs-growth .sw-line{fill:none;stroke:var(--avs-fg);stroke-width:2.5}
 .avs-growth .sw-line.projected{stroke-dasharray:5 3}
 ";
+
+/// The steps that get a dot: all of them up to [`MAX_DOTS`], else an even
+/// selection that keeps the first, the last, and the last one of today.
+fn dotted(steps: &[Step]) -> Vec<&Step> {
+    if steps.len() <= MAX_DOTS {
+        return steps.iter().collect();
+    }
+    let last_today = steps.iter().rposition(|s| !s.projected);
+    let every = steps.len().div_ceil(MAX_DOTS - 2);
+    steps
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0 || *i + 1 == steps.len() || Some(*i) == last_today)
+        .map(|(_, s)| s)
+        .collect()
+}
 
 /// The value of the step line at `x` namespaces: the last step at or before it.
 fn value_at(steps: &[Step], x: u64) -> u32 {
@@ -168,8 +187,8 @@ pub fn growth_chart(plans: &[(&str, &SupervisorPlan)]) -> String {
                 let _ = write!(body, "<path class=\"series projected\" d=\"{}\"/>", path(today, end));
             }
         }
-        let r = if steps.len() <= 60 { 4.0 } else { 2.0 };
-        for s in steps {
+        let r = if steps.len() <= MAX_DOTS { 4.0 } else { 2.0 };
+        for s in dotted(steps) {
             let _ = write!(
                 body,
                 "<g class=\"step{}\" data-series=\"{k}\" data-namespaces=\"{}\" data-total=\"{}\" data-projected=\"{}\">",
@@ -229,9 +248,25 @@ pub fn growth_chart(plans: &[(&str, &SupervisorPlan)]) -> String {
             format!("dashed: projected{shape}"),
         ));
     }
-    let ly = top + PLOT_H + 64.0;
+    let mut ly = top + PLOT_H + 64.0;
     let h = legend(&mut body, LEFT, ly, plot_w, &items);
-    let height = ly + h + 8.0;
+    ly += h;
+    if let Some(most) = plans.iter().map(|(_, sp)| sp.se.headroom.steps.len()).max().filter(|n| *n > MAX_DOTS) {
+        // The dots are a selection: say so where the legend is read.
+        let note = format!(
+            "{} steps: the line follows every one, the dots mark {} of them evenly spread (hover a dot for its \
+             numbers). The Headroom table lists each step.",
+            super::thousands(most as u64),
+            plans.iter().map(|(_, sp)| dotted(&sp.se.headroom.steps).len()).max().unwrap_or(0)
+        );
+        let _ = write!(body, "<g class=\"aggregated\" data-steps=\"{most}\">");
+        for l in super::wrap(&note, (plot_w / 6.4) as usize) {
+            text(&mut body, LEFT, ly + 2.0, "small bold", Anchor::Start, &l);
+            ly += 16.0;
+        }
+        body.push_str("</g>");
+    }
+    let height = ly + 8.0;
 
     let desc = plans
         .iter()

@@ -12,6 +12,8 @@ use crate::sizing::{Binding, SeRole, SeUse};
 
 /// Widest the picture gets; more SEs wrap to further rows.
 const MAX_WIDTH: f64 = 1200.0;
+/// Above this many SEs, alike SEs share one column (see [`kinds`]).
+pub const ONE_COLUMN_EACH_UP_TO: usize = 48;
 const MARGIN: f64 = 16.0;
 
 const CSS: &str = "
@@ -68,6 +70,35 @@ fn role_label(r: SeRole) -> &'static str {
 
 fn is_spare(r: SeRole) -> bool {
     matches!(r, SeRole::Buffer | SeRole::ZoneSpare)
+}
+
+/// What makes two SEs alike in the picture: role, zone, data interfaces and VS slots
+/// (used and in all).
+type Shape = (&'static str, Option<u32>, u32, u32, u32, u32);
+
+fn shape(p: &SeUse) -> Shape {
+    (role_key(p.role), p.zone, p.interfaces_used, p.interfaces, p.virtual_services, p.vs_slots)
+}
+
+/// The SEs drawn, each with how many SEs its column stands for: one column per SE
+/// up to [`ONE_COLUMN_EACH_UP_TO`], else one per kind of alike SEs (in order of
+/// first appearance, drawn as the first SE of the kind).
+fn columns(placement: &[SeUse]) -> Vec<(&SeUse, usize)> {
+    if placement.len() <= ONE_COLUMN_EACH_UP_TO {
+        return placement.iter().map(|p| (p, 1)).collect();
+    }
+    let mut index: HashMap<Shape, usize> = HashMap::new();
+    let mut out: Vec<(&SeUse, usize)> = Vec::new();
+    for p in placement {
+        match index.get(&shape(p)).and_then(|&k| out.get_mut(k)) {
+            Some(col) => col.1 += 1,
+            None => {
+                index.insert(shape(p), out.len());
+                out.push((p, 1));
+            }
+        }
+    }
+    out
 }
 
 /// The colour class of each VRF: the Supervisor's own, then namespaces cycling
@@ -153,15 +184,17 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     let se = &sp.se.service_engines;
     let set = &sp.se.settings;
     let placement = &se.placement;
-    let s = scale(placement.len());
+    let cols = columns(placement);
+    let aggregated = cols.len() < placement.len();
+    let s = scale(cols.len());
     let classes = vrf_classes(placement);
     let (binding_line, outline) = binding_text(sp);
 
     // Width: as wide as the columns need (both sections on one row when they fit), capped.
     let left = if s.labels == 0 { MARGIN + 80.0 } else { MARGIN };
     let per_row = (((MAX_WIDTH - left - MARGIN) / s.col_w).floor() as usize).max(1);
-    let n_loaded = placement.iter().filter(|p| !is_spare(p.role)).count();
-    let n_spare = placement.len() - n_loaded;
+    let n_loaded = cols.iter().filter(|(p, _)| !is_spare(p.role)).count();
+    let n_spare = cols.len() - n_loaded;
     let one_row = n_loaded + n_spare + usize::from(n_spare > 0) <= per_row;
     let spare_label = {
         let mut p = Vec::new();
@@ -206,31 +239,55 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
         set.scale_factor,
         se.max_se
     );
-    text(&mut body, MARGIN, y, "small muted", Anchor::Start, &settings_line);
+    let small_chars = ((width - 2.0 * MARGIN) / 6.4) as usize;
+    for (k, l) in wrap(&settings_line, small_chars).iter().enumerate() {
+        text(&mut body, MARGIN, y + k as f64 * 14.0, "small muted", Anchor::Start, l);
+        if k > 0 {
+            y += 14.0;
+        }
+    }
     y += 12.0;
+    if aggregated {
+        // Say that columns stand for several SEs, before anything is read off them.
+        let kinds = format!(
+            "{} SEs drawn as {} columns of alike SEs (same role, zone, interfaces and VS slots in use); \
+             each column is labelled with how many SEs it stands for (×N), its colours are those of the \
+             first of them. The placement table lists every SE.",
+            super::thousands(placement.len() as u64),
+            cols.len()
+        );
+        for l in wrap(&kinds, small_chars) {
+            y += 14.0;
+            let _ = write!(
+                body,
+                "<text class=\"small bold aggregated\" x=\"{}\" y=\"{}\" data-columns=\"{}\">{}</text>",
+                num(MARGIN),
+                num(y),
+                cols.len(),
+                esc(&l)
+            );
+        }
+        y += 4.0;
+    }
 
     // The binding constraint, boxed so it is seen first.
     let chars = ((width - 2.0 * MARGIN - 20.0) / 7.3) as usize;
     let mut notes: Vec<(String, &str)> = wrap(&binding_line, chars).into_iter().map(|l| (l, "bold")).collect();
     if se.carrying_load > se.lower_bound {
-        notes.push((
-            format!(
-                "Placed in creation order the group reaches {} SEs carrying load; a perfect placement would need {} ({}).",
-                se.carrying_load,
-                se.lower_bound,
-                se.lower_bound_binding.label()
-            ),
-            "",
-        ));
+        let note = format!(
+            "Placed in creation order the group reaches {} SEs carrying load; a perfect placement would need {} ({}).",
+            se.carrying_load,
+            se.lower_bound,
+            se.lower_bound_binding.label()
+        );
+        notes.extend(wrap(&note, chars).into_iter().map(|l| (l, "")));
     }
     if let Some(why) = &se.infeasible_reason {
         notes.extend(wrap(&format!("Infeasible: {why}"), chars).into_iter().map(|l| (l, "danger bold")));
     }
     if se.total > se.max_se {
-        notes.push((
-            format!("{} SEs exceed max_se = {}: raise max_se to at least {}.", se.total, se.max_se, se.total),
-            "danger bold",
-        ));
+        let note = format!("{} SEs exceed max_se = {}: raise max_se to at least {}.", se.total, se.max_se, se.total);
+        notes.extend(wrap(&note, chars).into_iter().map(|l| (l, "danger bold")));
     }
     let box_h = notes.len() as f64 * 17.0 + 10.0;
     rect(&mut body, MARGIN, y, width - 2.0 * MARGIN, box_h, "binding-box", "rx=\"6\"");
@@ -272,8 +329,9 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
         1 => 16.0,
         _ => 4.0,
     };
-    let foot_h = match s.labels {
-        2 => 34.0,
+    let foot_h = match (s.labels, aggregated) {
+        (2, _) => 34.0,
+        (_, true) => 16.0,
         _ => 4.0,
     };
     let zone_h = match (&sp.se.zones, s.labels) {
@@ -283,26 +341,27 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
     };
     let col_h = head_h + stack_h + foot_h + zone_h;
     let row_gap = 22.0;
-    let loaded: Vec<&SeUse> = placement.iter().filter(|p| !is_spare(p.role)).collect();
-    let spares: Vec<&SeUse> = placement.iter().filter(|p| is_spare(p.role)).collect();
-    let loaded_label = format!("Carrying load: {}", plural(loaded.len() as u64, "SE", "SEs"));
+    let loaded: Vec<(&SeUse, usize)> = cols.iter().copied().filter(|(p, _)| !is_spare(p.role)).collect();
+    let spares: Vec<(&SeUse, usize)> = cols.iter().copied().filter(|(p, _)| is_spare(p.role)).collect();
+    let n_carrying = loaded.iter().map(|(_, n)| *n as u64).sum::<u64>();
+    let loaded_label = format!("Carrying load: {}", plural(n_carrying, "SE", "SEs"));
 
     // Positions: both sections on one row when they fit, else each wraps on its own.
-    let mut pos: Vec<(f64, f64, &SeUse)> = Vec::new();
+    let mut pos: Vec<(f64, f64, &SeUse, usize)> = Vec::new();
     if one_row {
         let label_y = y + 12.0;
         text(&mut body, left, label_y, "small bold", Anchor::Start, &loaded_label);
         let top = label_y + 8.0;
-        for (i, p) in loaded.iter().enumerate() {
-            pos.push((left + i as f64 * s.col_w, top, p));
+        for (i, (p, n)) in loaded.iter().enumerate() {
+            pos.push((left + i as f64 * s.col_w, top, p, *n));
         }
         if !spares.is_empty() {
             let sx = left + (loaded.len() as f64 + 1.0) * s.col_w;
             let sep_x = sx - s.col_w / 2.0;
             line(&mut body, sep_x, label_y - 10.0, sep_x, top + col_h, "sep");
             text(&mut body, sx, label_y, "small bold", Anchor::Start, &spare_label);
-            for (i, p) in spares.iter().enumerate() {
-                pos.push((sx + i as f64 * s.col_w, top, p));
+            for (i, (p, n)) in spares.iter().enumerate() {
+                pos.push((sx + i as f64 * s.col_w, top, p, *n));
             }
         }
         y = top + col_h + row_gap;
@@ -315,20 +374,20 @@ pub fn se_map(sp: &SupervisorPlan) -> String {
             y += 20.0;
             for (r, chunk) in list.chunks(per_row).enumerate() {
                 let top = y + r as f64 * (col_h + row_gap);
-                if s.labels == 0 {
-                    let (a, b) = (chunk[0].index, chunk[chunk.len() - 1].index);
+                if s.labels == 0 && !aggregated {
+                    let (a, b) = (chunk[0].0.index, chunk[chunk.len() - 1].0.index);
                     text(&mut body, MARGIN, top + head_h + 11.0, "small muted", Anchor::Start, &format!("SE {a}–{b}"));
                 }
-                for (i, p) in chunk.iter().enumerate() {
-                    pos.push((left + i as f64 * s.col_w, top, p));
+                for (i, (p, n)) in chunk.iter().enumerate() {
+                    pos.push((left + i as f64 * s.col_w, top, p, *n));
                 }
             }
             y += list.len().div_ceil(per_row) as f64 * (col_h + row_gap);
         }
     }
 
-    for (x, top, p) in pos {
-        column(&mut body, &s, x, top, head_h, stack_h, zone_h, p, &classes, outline);
+    for (x, top, p, n) in pos {
+        column(&mut body, &s, x, top, head_h, stack_h, foot_h, zone_h, p, n, &classes, outline);
     }
 
     // Legend.
@@ -382,16 +441,19 @@ fn column(
     top: f64,
     head_h: f64,
     stack_h: f64,
+    foot_h: f64,
     zone_h: f64,
     p: &SeUse,
+    count: usize,
     classes: &HashMap<&str, String>,
     outline: Option<Binding>,
 ) {
     let spare = is_spare(p.role);
     let _ = write!(
         out,
-        "<g class=\"se\" data-se=\"{}\" data-role=\"{}\" data-interfaces-used=\"{}\" data-interfaces=\"{}\" data-vs=\"{}\" data-vs-slots=\"{}\"{}>",
+        "<g class=\"se\" data-se=\"{}\"{} data-role=\"{}\" data-interfaces-used=\"{}\" data-interfaces=\"{}\" data-vs=\"{}\" data-vs-slots=\"{}\"{}>",
         p.index,
+        if count > 1 { format!(" data-count=\"{count}\"") } else { String::new() },
         role_key(p.role),
         p.interfaces_used,
         p.interfaces,
@@ -401,10 +463,11 @@ fn column(
     );
     let zone = p.zone.map(|z| format!(", zone {z}")).unwrap_or_default();
     let vrfs = if p.vrfs.is_empty() { String::new() } else { format!(" ({})", p.vrfs.join(", ")) };
+    let like = if count > 1 { format!("{} SEs like SE ", super::thousands(count as u64)) } else { "SE ".to_string() };
     tooltip(
         out,
         &format!(
-            "SE {} ({}{zone}): {}/{} data interfaces{vrfs}; {}/{} virtual services",
+            "{like}{} ({}{zone}): {}/{} data interfaces{vrfs}; {}/{} virtual services",
             p.index,
             role_label(p.role),
             p.interfaces_used,
@@ -415,7 +478,7 @@ fn column(
     );
     let inner_w = s.cell_w + 4.0 + s.vs_w;
     let cx = x + (s.col_w - inner_w) / 2.0;
-    let col_h = head_h + stack_h + if s.labels == 2 { 34.0 } else { 4.0 };
+    let col_h = head_h + stack_h + foot_h;
     // Outline of the whole column; spares hatched.
     let outline_class = match p.role {
         SeRole::Standby => "se-outline standby",
@@ -429,6 +492,10 @@ fn column(
     // Labels.
     let mid = x + s.col_w / 2.0;
     match s.labels {
+        2 if count > 1 => {
+            text(out, mid, top + 14.0, "bold count", Anchor::Middle, &format!("×{}", super::thousands(count as u64)));
+            text(out, mid, top + 28.0, "small muted", Anchor::Middle, role_label(p.role));
+        }
         2 => {
             text(out, mid, top + 14.0, "bold", Anchor::Middle, &format!("SE {}", p.index));
             text(out, mid, top + 28.0, "small muted", Anchor::Middle, role_label(p.role));
@@ -469,6 +536,9 @@ fn column(
     let exhausted_vs = outline == Some(Binding::VirtualServices) && !spare && p.virtual_services >= p.vs_slots;
     rect(out, vx, sy + frame_h * (1.0 - frac), s.vs_w, frame_h * frac, "vs-fill", "");
     rect(out, vx, sy, s.vs_w, frame_h, if exhausted_vs { "vs-frame exhausted" } else { "vs-frame" }, "");
+    if s.labels != 2 && count > 1 {
+        text(out, mid, sy + stack_h + 12.0, "small bold count", Anchor::Middle, &format!("×{}", super::thousands(count as u64)));
+    }
     if s.labels == 2 {
         let fy = sy + stack_h;
         text(out, mid, fy + 14.0, "small", Anchor::Middle, &format!("{}/{} if", p.interfaces_used, p.interfaces));

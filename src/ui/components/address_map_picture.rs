@@ -1,16 +1,17 @@
 //! The address map of one Supervisor (`report::svg::address_map`).
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use crate::report::svg;
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use super::picture::{file_part, Picture};
 
 #[derive(Properties, PartialEq)]
 pub struct AddressMapProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 
@@ -18,7 +19,7 @@ pub struct AddressMapProps {
 pub fn address_map_picture(props: &AddressMapProps) -> Html {
     let plan = props.plan.clone();
     let i = props.index;
-    let svg = use_memo((Rc::as_ptr(&plan) as usize, i), move |_| plan.supervisors.get(i).map(svg::address_map));
+    let svg = use_memo((plan.ptr(), i), move |_| plan.supervisors.get(i).map(svg::address_map));
     let Some(sup) = props.plan.supervisors.get(i) else { return Html::default() };
     let Some(svg) = (*svg).clone() else { return Html::default() };
     let caption = "Each address pool as a bar with the blocks carved from it, coloured by role \

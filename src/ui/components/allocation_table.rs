@@ -1,11 +1,12 @@
 //! Per-namespace allocations: subnets, TKG cluster segments, SNAT IP and VIPs.
 //! Paged: a Supervisor may have thousands of namespaces.
 
-use std::rc::Rc;
 
 use crate::network::NamespaceNet;
 use crate::plan::Plan;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::int;
 use super::copy_table::{CopyTable, TableRef};
@@ -13,7 +14,7 @@ use super::paged_rows::PagedTable;
 
 #[derive(Properties, PartialEq)]
 pub struct AllocationProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 

@@ -3,7 +3,6 @@
 //! `<mark>` (not by colour alone). Quick what-ifs pin the page and change B
 //! through the reducer's typed actions.
 
-use std::rc::Rc;
 
 use crate::compare::{compare, Row};
 use crate::scenario::HaMode;
@@ -56,8 +55,8 @@ pub fn compare_panel(props: &FormProps) -> Html {
     let rows = {
         let (pinned, plan) = (pinned.clone(), plan.clone());
         let key = (
-            pinned.as_ref().map(|p| Rc::as_ptr(&p.plan) as usize),
-            plan.as_ref().map(|p| Rc::as_ptr(p) as usize),
+            pinned.as_ref().map(|p| p.plan.ptr()),
+            plan.as_ref().map(|p| p.ptr()),
         );
         use_memo(key, move |_| match (pinned, plan) {
             (Some(a), Some(b)) => compare(&a.plan, &b),

@@ -2,11 +2,12 @@
 //! (spreadsheets) and HTML (wikis, documents). The table is rendered by the
 //! engine (`report::tables`) only when the button is pressed.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use crate::report::{table::Table, tables};
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use crate::ui::web;
 
@@ -38,7 +39,7 @@ pub fn build(plan: &Plan, table: TableRef) -> Option<Table> {
 
 #[derive(Properties, PartialEq)]
 pub struct CopyTableProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub table: TableRef,
 }
 

@@ -2,10 +2,11 @@
 //! each Supervisor's SE result with its SE map; read-only (`?embed&readonly`)
 //! without any input. A link opens the full calculator on the same scenario.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::int;
 use super::se_map_picture::SeMapPicture;
@@ -52,7 +53,7 @@ fn key_inputs(form: &FormProps) -> Html {
     }
 }
 
-fn result(plan: &Rc<Plan>, i: usize) -> Html {
+fn result(plan: &Shared<Plan>, i: usize) -> Html {
     let Some(sup) = plan.supervisors.get(i) else { return Html::default() };
     let se = &sup.service_engines;
     let unit = if se.total == 1 { "Service Engine" } else { "Service Engines" };
@@ -83,6 +84,7 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     let errors = props.form.state.errors.iter().take(3).map(|e| html! { <li>{ e.to_string() }</li> });
     html! {
         <main class="embed-view" data-testid="embed-view">
+            <h1 class="sr-only">{ "Avi Service Engine sizing" }</h1>
             if !props.readonly {
                 { key_inputs(&props.form) }
             }

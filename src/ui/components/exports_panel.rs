@@ -2,7 +2,6 @@
 //! Markdown report, the CSV of each table. Every file's text comes from the
 //! engine (`Scenario::to_json`, `report::*`); the page only offers it.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use crate::report;
@@ -10,7 +9,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::FormProps;
-use crate::ui::state::{Action, NoticeKind};
+use crate::ui::state::{Action, NoticeKind, Shared};
 use crate::ui::web;
 
 /// What a download button gives.
@@ -37,10 +36,10 @@ fn file(export: Export, props: &FormProps, plan: Option<&Plan>) -> Option<(Strin
 
 #[function_component(ExportsPanel)]
 pub fn exports_panel(props: &FormProps) -> Html {
-    let plan: Option<Rc<Plan>> = props.state.plan.clone();
+    let plan: Option<Shared<Plan>> = props.state.plan.clone();
     let csv_names = {
         let plan = plan.clone();
-        use_memo(plan.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| {
+        use_memo(plan.as_ref().map(|p| p.ptr()), move |_| {
             plan.map(|p| report::csv::file_names(&p)).unwrap_or_default()
         })
     };

@@ -2,7 +2,6 @@
 //! optional second series: the same scenario re-planned by the engine in another
 //! HA mode.
 
-use std::rc::Rc;
 
 use crate::plan::{plan_scenario, Plan};
 use crate::report::svg;
@@ -10,14 +9,16 @@ use crate::scenario::{HaMode, Scenario};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use super::picture::{file_part, Picture};
 
 #[derive(Properties, PartialEq)]
 pub struct GrowthProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
     /// The scenario `plan` was computed from (re-planned for the comparison).
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
 }
 
 /// The scenario with every SE group in `mode`, planned by the engine; the first
@@ -46,14 +47,14 @@ pub fn growth_picture(props: &GrowthProps) -> Html {
     let other_mode_now = (*other_mode).filter(|m| *m != current);
     let other = {
         let scenario = props.scenario.clone();
-        use_memo((Rc::as_ptr(&props.plan) as usize, other_mode_now), move |(_, mode)| {
+        use_memo((props.plan.ptr(), other_mode_now), move |(_, mode)| {
             mode.map(|m| (m, replan_in(&scenario, m)))
         })
     };
     let svg = {
         let plan = props.plan.clone();
         let other = other.clone();
-        use_memo((Rc::as_ptr(&props.plan) as usize, i, other_mode_now), move |_| {
+        use_memo((props.plan.ptr(), i, other_mode_now), move |_| {
             let sup = plan.supervisors.get(i)?;
             let mut series = vec![(sup.settings.ha_mode.label(), sup)];
             if let Some((m, Ok(p))) = other.as_ref() {

@@ -1,10 +1,11 @@
 //! Headroom: how many more namespaces fit before the next SE, and the steps at
 //! which the SE count changes (today's namespaces, then projected).
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::{count, int};
 use super::copy_table::{CopyTable, TableRef};
@@ -12,7 +13,7 @@ use super::paged_rows::PagedTable;
 
 #[derive(Properties, PartialEq)]
 pub struct HeadroomProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 
@@ -54,7 +55,7 @@ pub fn headroom_table(props: &HeadroomProps) -> Html {
             <th scope="col">{ "SEs carrying load" }</th>
             <th scope="col">{ "Total SEs" }</th>
             <th scope="col">{ "Last SE added for" }</th>
-            <th scope="col">{ "" }</th>
+            <th scope="col">{ "When" }</th>
         </tr>
     };
     let testid = format!("headroom-{}", props.index);

@@ -7,6 +7,8 @@ use crate::error::{FieldError, Warning};
 use crate::plan::Plan;
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use crate::ui::web;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +16,7 @@ pub struct IssuesProps {
     pub errors: Rc<Vec<FieldError>>,
     /// Fields whose text does not parse: (path, text, message).
     pub parse_errors: Vec<(String, String, String)>,
-    pub plan: Option<Rc<Plan>>,
+    pub plan: Option<Shared<Plan>>,
 }
 
 fn go_to(path: &str) -> Html {

@@ -2,11 +2,12 @@
 //! is, the Supervisor's own addresses, the address pool, per-group fit, then the
 //! per-namespace allocations and the routes (their own components).
 
-use std::rc::Rc;
 
 use crate::network::{NetPlan, Source};
 use crate::plan::Plan;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::allocation_table::AllocationTable;
 use super::copy_table::{CopyTable, TableRef};
@@ -15,7 +16,7 @@ use super::routes_table::RoutesTable;
 
 #[derive(Properties, PartialEq)]
 pub struct NetworkProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 
@@ -36,7 +37,7 @@ fn or_dash(list: &[String]) -> String {
     }
 }
 
-fn usage(net: &NetPlan, i: usize, plan: &Rc<Plan>) -> Html {
+fn usage(net: &NetPlan, i: usize, plan: &Shared<Plan>) -> Html {
     let rows = net.usage.iter().map(|u| {
         let label = u.role.label();
         html! {
@@ -105,7 +106,7 @@ fn supervisor_lines(net: &NetPlan) -> Html {
     }
 }
 
-fn groups(net: &NetPlan, i: usize, plan: &Rc<Plan>) -> Html {
+fn groups(net: &NetPlan, i: usize, plan: &Shared<Plan>) -> Html {
     if net.groups.is_empty() {
         return Html::default();
     }

@@ -39,12 +39,13 @@ pub fn picture(props: &PictureProps) -> Html {
         let failed = failed.clone();
         Callback::from(move |_: MouseEvent| failed.set(web::download(&name, "image/svg+xml", &svg).is_err()))
     };
-    let label = format!("Download the {} as SVG", props.title.to_lowercase());
+    // The accessible name starts with the visible text (WCAG 2.5.3).
+    let label = format!("Download SVG of the {}", props.title.to_lowercase());
     let svg = Html::from_html_unchecked(props.svg.clone());
     html! {
         <figure class="picture" data-testid={props.testid.clone()}>
             <div class="picture-head">
-                <h4>{ props.title.clone() }</h4>
+                <h3>{ props.title.clone() }</h3>
                 <div class="picture-tools">
                     { props.children.clone() }
                     <button type="button" class="small" onclick={on_download} aria-label={label}

@@ -1,11 +1,12 @@
 //! The placement table: what each SE holds (VSes, data interfaces, T1s) and why it
 //! was created, then the buffer and zone-spare SEs.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use crate::sizing::{SeRole, SeUse};
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::int;
 use super::copy_table::{CopyTable, TableRef};
@@ -13,7 +14,7 @@ use super::paged_rows::PagedTable;
 
 #[derive(Properties, PartialEq)]
 pub struct PlacementProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 

@@ -1,11 +1,12 @@
 //! One Supervisor's SE group: the count with the binding constraint in plain words
 //! and numbers, how the total is made up, resources, Service Units and capacity.
 
-use std::rc::Rc;
 
 use crate::plan::{Plan, SupervisorPlan};
-use crate::sizing::Binding;
+use crate::report::html;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::{count, dec, int};
 use super::headroom_table::HeadroomTable;
@@ -15,18 +16,8 @@ use super::placement_table::PlacementTable;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
-}
-
-/// The binding constraint in plain words.
-fn binding_words(b: Binding) -> &'static str {
-    match b {
-        Binding::Interfaces => "every SE was out of data interfaces (one per T1/VRF it serves)",
-        Binding::VirtualServices => "every SE was out of virtual-service slots",
-        Binding::ScaleOut => "a virtual service had to scale out onto more distinct SEs",
-        Binding::Minimum => "the group needs at least as many SEs as the scale factor",
-    }
 }
 
 fn stat(label: &'static str, value: String, testid: String) -> Html {
@@ -110,18 +101,13 @@ pub fn results_summary(props: &SummaryProps) -> Html {
     let se = &sup.service_engines;
     let title_id = format!("sup-{i}-title");
     let total_label = if se.total == 1 { "Service Engine" } else { "Service Engines" };
-    let binding = format!("Binding constraint: {} — {}.", se.binding.label(), binding_words(se.binding));
+    let binding = html::binding_line(sup);
     let arithmetic = sup.explanation.get(1).cloned().unwrap_or_default();
     let placed = sup.explanation.get(2).cloned().unwrap_or_default();
     let mode = sup.settings.ha_mode.label();
     let explanation = sup.explanation.iter().map(|line| html! { <li>{ line.clone() }</li> });
     let infeasible = se.infeasible_reason.clone();
-    let load = format!(
-        "{} · {} · {} with a virtual service",
-        count(sup.load.namespaces, "namespace", "namespaces"),
-        count(sup.load.virtual_services, "virtual service", "virtual services"),
-        if sup.vds.is_some() { count(sup.load.vrfs_with_vs, "network", "networks") } else { count(sup.load.vrfs_with_vs, "T1", "T1s") }
-    );
+    let load = html::load_line(sup);
     let (card_id, total_id, binding_id, infeasible_id) =
         (format!("supervisor-result-{i}"), format!("se-total-{i}"), format!("se-binding-{i}"), format!("se-infeasible-{i}"));
     html! {

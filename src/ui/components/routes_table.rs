@@ -1,11 +1,12 @@
 //! Northbound routes per T0: what each T0 advertises, the /32 host routes it
 //! would carry without aggregation, and the aggregates to configure instead.
 
-use std::rc::Rc;
 
 use crate::network::T0Routes;
 use crate::plan::Plan;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::copy_table::{CopyTable, TableRef};
 
@@ -13,7 +14,7 @@ use super::format::{count, int};
 
 #[derive(Properties, PartialEq)]
 pub struct RoutesProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 

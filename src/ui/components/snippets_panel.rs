@@ -3,18 +3,18 @@
 //! block, each the text of [`Snippet::render`] (what `sizer snippet` prints), with a
 //! Copy button.
 
-use std::rc::Rc;
-
 use crate::plan::Plan;
 use crate::report::snippets::Snippet;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use super::code_block::CodeBlock;
 
 #[derive(Properties, PartialEq)]
 pub struct SnippetsProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
 }
 
 #[function_component(SnippetsPanel)]
@@ -23,7 +23,7 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
     let i = (*chosen).min(props.plan.supervisors.len().saturating_sub(1));
     let texts = {
         let plan = props.plan.clone();
-        use_memo((Rc::as_ptr(&props.plan) as usize, i), move |_| {
+        use_memo((props.plan.ptr(), i), move |_| {
             plan.supervisors.get(i).map(|sp| Snippet::ALL.map(|kind| (kind, kind.title_for(sp), AttrValue::from(kind.render(sp)))))
         })
     };

@@ -1,17 +1,18 @@
 //! On a phone the results sit below the inputs: this bar, fixed at the bottom of
 //! narrow screens, keeps each Supervisor's SE total in view while typing.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::format::count;
 use crate::ui::web;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryBarProps {
-    pub plan: Option<Rc<Plan>>,
+    pub plan: Option<Shared<Plan>>,
     pub stale: bool,
 }
 

@@ -1,10 +1,11 @@
 //! One Supervisor's pictures: the SE map, the growth chart and the address map.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use crate::scenario::Scenario;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::address_map_picture::AddressMapPicture;
 use super::growth_picture::GrowthPicture;
@@ -12,9 +13,9 @@ use super::se_map_picture::SeMapPicture;
 
 #[derive(Properties, PartialEq)]
 pub struct SupervisorPicturesProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
 }
 
 #[function_component(SupervisorPictures)]

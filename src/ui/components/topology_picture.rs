@@ -1,7 +1,6 @@
 //! The topology of the whole design (`report::svg::topology`), drawn from the
 //! validated design of the scenario that was planned.
 
-use std::rc::Rc;
 
 use crate::design::validate;
 use crate::plan::Plan;
@@ -9,20 +8,22 @@ use crate::report::svg;
 use crate::scenario::Scenario;
 use yew::prelude::*;
 
+use crate::ui::state::Shared;
+
 use super::picture::Picture;
 
 #[derive(Properties, PartialEq)]
 pub struct TopologyPictureProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     /// The scenario `plan` was computed from.
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
 }
 
 #[function_component(TopologyPicture)]
 pub fn topology_picture(props: &TopologyPictureProps) -> Html {
     let plan = props.plan.clone();
     let scenario = props.scenario.clone();
-    let svg = use_memo(Rc::as_ptr(&plan) as usize, move |_| {
+    let svg = use_memo(plan.ptr(), move |_| {
         validate(&scenario).ok().map(|design| {
             // A mixed design: the NSX picture, and the VDS Supervisors' own.
             let mixed = plan.supervisors.iter().any(|s| s.vds.is_some()) && plan.supervisors.iter().any(|s| s.vds.is_none());

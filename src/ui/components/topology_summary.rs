@@ -1,11 +1,12 @@
 //! The design as a whole: NSX managers and clouds, Avi controller clusters with
 //! their size, the DNS SE group, and the resources of every SE group together.
 
-use std::rc::Rc;
 
 use crate::plan::Plan;
 use crate::sizing::ControllerCluster;
 use yew::prelude::*;
+
+use crate::ui::state::Shared;
 
 use super::copy_table::{CopyTable, TableRef};
 use super::format::{count, int};
@@ -14,9 +15,9 @@ use crate::scenario::Scenario;
 
 #[derive(Properties, PartialEq)]
 pub struct TopologyProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     /// The scenario `plan` was computed from (the topology picture needs its design).
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
 }
 
 fn cluster(c: &ControllerCluster) -> Html {

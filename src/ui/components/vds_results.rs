@@ -4,8 +4,6 @@
 //! that stand for assumptions. Every figure is the plan's; the tables are the
 //! engine's (`report::tables`), as the exports render them.
 
-use std::rc::Rc;
-
 use crate::plan::Plan;
 use crate::report::tables;
 use crate::scenario::EdgeProvider;
@@ -13,10 +11,11 @@ use yew::prelude::*;
 
 use super::format::{count, int};
 use super::report_table::ReportTable;
+use crate::ui::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct VdsResultsProps {
-    pub plan: Rc<Plan>,
+    pub plan: Shared<Plan>,
     pub index: usize,
 }
 
@@ -32,6 +31,14 @@ fn stat(label: &'static str, value: String, testid: String) -> Html {
 #[function_component(VdsResults)]
 pub fn vds_results(props: &VdsResultsProps) -> Html {
     let i = props.index;
+    // The engine's tables, built once per plan.
+    let built = {
+        let plan = props.plan.clone();
+        use_memo((props.plan.ptr(), i), move |_| {
+            plan.supervisors.get(i).map(|sp| [tables::vds_edges(sp), tables::vds_networks(sp), tables::vds_assumptions(sp)])
+        })
+    };
+    let Some([edges, networks, assumptions]) = (*built).clone() else { return Html::default() };
     let Some(sp) = props.plan.supervisors.get(i) else { return Html::default() };
     let Some(v) = sp.vds.as_ref() else { return Html::default() };
     let e = &sp.se.service_engines;
@@ -67,9 +74,9 @@ pub fn vds_results(props: &VdsResultsProps) -> Html {
                 { stat("FLB VIP ranges", format!("{} addresses", int(v.flb.vip_range.addresses)), format!("vds-flb-vips-{i}")) }
             </dl>
             <ul class="vds-networks">{ for nets }</ul>
-            <ReportTable table={tables::vds_edges(sp)} testid={format!("vds-edges-{i}")} />
-            <ReportTable table={tables::vds_networks(sp)} testid={format!("vds-networks-{i}")} />
-            <ReportTable table={tables::vds_assumptions(sp)} testid={format!("vds-assumptions-{i}")} />
+            <ReportTable table={edges} testid={format!("vds-edges-{i}")} />
+            <ReportTable table={networks} testid={format!("vds-networks-{i}")} />
+            <ReportTable table={assumptions} testid={format!("vds-assumptions-{i}")} />
         </section>
     }
 }
