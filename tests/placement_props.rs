@@ -259,30 +259,30 @@ proptest! {
             max_se: Some(1000),
             ..Default::default()
         };
-        let design = validate(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() }).unwrap();
-        let sup = &design.supervisors[0];
-        let rules = platform::of(sup).se;
-        let load = rules.se_load(sup);
-        let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
-        let expected = reference(SimConfig::from(&sup.se), &batches);
-        let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
-        let got: Vec<(Vec<String>, u32, Option<Binding>)> = plan
-            .service_engines
-            .placement
-            .iter()
-            .take(expected.len())
-            .map(|p| (p.vrfs.clone(), p.virtual_services, p.created_because))
-            .collect();
-        let want: Vec<(Vec<String>, u32, Option<Binding>)> = expected
-            .iter()
-            .map(|e| {
-                let labels = e.attachments.iter().map(|&a| load.label(a).unwrap().to_string()).collect();
-                (labels, e.virtual_services, Some(e.created_because))
-            })
-            .collect();
-        prop_assert_eq!(plan.service_engines.carrying_load as usize, expected.len());
-        prop_assert_eq!(got, want);
+        engine_matches_reference(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() })?;
     }
+}
+
+/// The engine's SE plan of the one Supervisor of `s` is the reference's placement of
+/// the load its platform presents, attachment by attachment; returns the plan and
+/// that load.
+fn engine_matches_reference(s: &Scenario) -> Result<(avi_sizer::sizing::SePlan, Vec<Batch>), TestCaseError> {
+    let design = validate(s).unwrap();
+    let sup = &design.supervisors[0];
+    let rules = platform::of(sup).se;
+    let load = rules.se_load(sup);
+    let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
+    let expected = reference(SimConfig::from(&sup.se), &batches);
+    let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
+    let got: Vec<(Vec<String>, u32, Option<Binding>)> =
+        plan.service_engines.placement.iter().take(expected.len()).map(|p| (p.vrfs.clone(), p.virtual_services, p.created_because)).collect();
+    let want: Vec<(Vec<String>, u32, Option<Binding>)> = expected
+        .iter()
+        .map(|e| (e.attachments.iter().map(|&a| load.label(a).unwrap().to_string()).collect(), e.virtual_services, Some(e.created_because)))
+        .collect();
+    prop_assert_eq!(plan.service_engines.carrying_load as usize, expected.len());
+    prop_assert_eq!(got, want);
+    Ok((plan, batches))
 }
 
 proptest! {
@@ -317,17 +317,7 @@ proptest! {
             sup.namespaces.push(g);
         }
         let se = SeGroupSpec { ha_mode: Some(mode), placement: Some(placement), max_vs_per_se: Some(max_vs), max_se: Some(1000), ..Default::default() };
-        let design = validate(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() }).unwrap();
-        let sup = &design.supervisors[0];
-        let rules = platform::of(sup).se;
-        let load = rules.se_load(sup);
-        let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
-        let expected = reference(SimConfig::from(&sup.se), &batches);
-        let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
-        prop_assert_eq!(plan.service_engines.carrying_load as usize, expected.len());
-        let got: Vec<(usize, u32)> = plan.service_engines.placement.iter().take(expected.len()).map(|p| (p.vrfs.len(), p.virtual_services)).collect();
-        let want: Vec<(usize, u32)> = expected.iter().map(|e| (e.attachments.len(), e.virtual_services)).collect();
-        prop_assert_eq!(got, want);
+        let (plan, batches) = engine_matches_reference(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() })?;
         let behind = batches.iter().filter(|(_, vs)| *vs > 0).flat_map(|(a, _)| a.iter().copied()).collect::<std::collections::BTreeSet<u32>>().len();
         if !attached || behind <= 9 {
             prop_assert_ne!(plan.service_engines.binding, Binding::Interfaces);

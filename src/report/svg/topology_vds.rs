@@ -115,7 +115,7 @@ pub fn topology_vds(design: &Design, plan: &Plan) -> String {
     let y_beside = y_edge + EDGE_H + 10.0;
     let y_col_end = y_beside + 30.0;
     let y_ctrl = y_col_end + 30.0;
-    let ctrl_h = 74.0;
+    let ctrl_h = super::topology::controller_height(plan);
 
     let mut body = String::new();
     let title = "Topology: Supervisors on VDS networking".to_string();
@@ -149,25 +149,8 @@ pub fn topology_vds(design: &Design, plan: &Plan) -> String {
     for cc in &plan.topology.controller_clusters {
         let members: Vec<&Column> = cols.iter().filter(|c| cc.supervisors.iter().any(|s| s == &c.sp.name)).collect();
         let (Some(first), Some(last)) = (members.first(), members.last()) else { continue };
-        let (x0, x1) = (first.x, last.x + last.w);
-        let _ = write!(
-            body,
-            "<g class=\"controller\" data-name=\"{}\" data-supervisors=\"{}\">",
-            esc(&cc.name),
-            esc(&cc.supervisors.join(","))
-        );
-        for m in &members {
-            let mx = m.x + m.w / 2.0;
-            line(&mut body, mx, y_col_end, mx, y_ctrl, "wire dash");
-        }
-        rect(&mut body, x0, y_ctrl, x1 - x0, ctrl_h, "box", "rx=\"8\"");
-        let chars = ((x1 - x0 - 20.0) / 6.4) as usize;
-        text(&mut body, x0 + 10.0, y_ctrl + 19.0, "bold", Anchor::Start, &clip(&format!("Avi controller cluster {}", cc.name), chars));
-        let l2 = format!("{} size: {} nodes × {} vCPU / {} GB", cc.size, cc.nodes, cc.vcpus_per_node, cc.memory_gb_per_node);
-        text(&mut body, x0 + 10.0, y_ctrl + 37.0, "small", Anchor::Start, &clip(&l2, chars));
-        let l3 = format!("manages {} virtual services and {}", cc.virtual_services, plural(cc.service_engines, "SE", "SEs"));
-        text(&mut body, x0 + 10.0, y_ctrl + 55.0, "small", Anchor::Start, &clip(&l3, chars));
-        body.push_str("</g>");
+        let mids: Vec<f64> = members.iter().map(|m| m.x + m.w / 2.0).collect();
+        super::topology::controller_box(&mut body, cc, (first.x, last.x + last.w), &mids, y_col_end, (y_ctrl, ctrl_h));
     }
     let mut y = if plan.topology.controller_clusters.is_empty() { y_col_end + 16.0 } else { y_ctrl + ctrl_h + 16.0 };
     if all.len() > cols.len() {

@@ -20,7 +20,8 @@ pub struct SummaryProps {
     pub index: usize,
 }
 
-fn stat(label: &'static str, value: String, testid: String) -> Html {
+/// One labelled figure of a stats list (`<dt>`/`<dd>`).
+pub fn stat(label: &'static str, value: String, testid: String) -> Html {
     html! {
         <div class="stat">
             <dt>{ label }</dt>

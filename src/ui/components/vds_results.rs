@@ -11,21 +11,13 @@ use yew::prelude::*;
 
 use super::format::{count, int};
 use super::report_table::ReportTable;
+use super::results_summary::stat;
 use crate::ui::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct VdsResultsProps {
     pub plan: Shared<Plan>,
     pub index: usize,
-}
-
-fn stat(label: &'static str, value: String, testid: String) -> Html {
-    html! {
-        <div class="stat">
-            <dt>{ label }</dt>
-            <dd data-testid={testid}>{ value }</dd>
-        </div>
-    }
 }
 
 #[function_component(VdsResults)]
