@@ -57,7 +57,7 @@ pub fn topology(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>)
         Topology::MultiNsx => (count, count),
     };
     let avi: Vec<usize> = (0..names.len()).filter(|&i| design.supervisors.get(i).is_some_and(runs_avi)).collect();
-    let vcenter_clouds = avi.iter().filter(|&&i| design.supervisors[i].platform == PlatformKind::Vds).count() as u32;
+    let vcenter_clouds = avi.iter().filter(|&&i| design.supervisors.get(i).is_some_and(|s| s.platform == PlatformKind::Vds)).count() as u32;
     let members: Vec<Vec<usize>> = match design.topology {
         _ if avi.is_empty() => Vec::new(),
         Topology::MultiNsx => avi.iter().map(|&i| vec![i]).collect(),

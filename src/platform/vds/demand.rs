@@ -76,12 +76,12 @@ pub(super) fn node_parts(sup: &SupervisorDesign, vds: &VdsDesign) -> Vec<(u64, u
             *s += clusters;
         }
     }
-    for (k, entry) in out.iter_mut().enumerate() {
+    for (k, (entry, (n, s))) in out.iter_mut().zip(nodes.into_iter().zip(surge)).enumerate() {
         if k == 0 {
             entry.2.push(part("Supervisor control-plane VMs", u64::from(vds.control_plane_vms)));
         }
-        entry.2.push(part("TKG cluster nodes (control plane + workers)", nodes[k]));
-        entry.2.push(part("rolling-update nodes (1 per cluster)", surge[k]));
+        entry.2.push(part("TKG cluster nodes (control plane + workers)", n));
+        entry.2.push(part("rolling-update nodes (1 per cluster)", s));
     }
     out
 }
