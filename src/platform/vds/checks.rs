@@ -215,7 +215,10 @@ pub(super) fn check(sup: &SupervisorDesign, vds: &VdsDesign, base: &str, plan: &
             c.errors.push(FieldError::new(
                 format!("{base}.vds.flb.max_vips"),
                 max.to_string(),
-                Problem::TooFewAddresses { role: "Foundation Load Balancer (max_vips)".into(), needed: f.vips, available: u64::from(max) },
+                Problem::Conflict {
+                    other: format!("{base}.namespaces"),
+                    reason: format!("the Foundation Load Balancer would serve {} VIPs, more than the {max} it holds", f.vips),
+                },
             ));
         }
     }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::design::validate;
-use crate::error::Problem;
+use crate::error::{Problem, WarningKind};
 use crate::scenario::{AviLicence, FlbAvailability, NamespaceGroup, PlatformKind, RangeSpec, Scenario, Supervisor, WorkloadNetworkSpec};
 use crate::sizing::size_supervisor;
 
@@ -222,4 +222,69 @@ fn the_topology_counts_no_nsx_for_vds_and_no_avi_for_the_flb() {
     assert_eq!((f.supervisors, f.appliances, f.vcpus), (1, 2, 4));
     // The FLB Supervisor's SE group is only compared: its SE warnings are not the design's.
     assert!(p.supervisors[0].warnings.iter().all(|w| w.kind == crate::error::WarningKind::FoundationLb || w.kind == crate::error::WarningKind::LowHeadroom));
+}
+
+#[test]
+fn attached_ses_beyond_eight_workload_networks_warn() {
+    let mut s = section4();
+    let sup = &mut s.supervisors[0];
+    sup.vds.se_attachment = Some(crate::scenario::SeAttachment::Attached);
+    sup.vds.workload_networks = (1..=10).map(|k| WorkloadNetworkSpec::new(&format!("wl-{k}"))).collect();
+    sup.namespaces = (2..=10)
+        .map(|k| {
+            let mut g = NamespaceGroup::new(&format!("ns{k}"), 1);
+            g.tkg_clusters = 1;
+            g.workload_network = Some(format!("wl-{k}"));
+            g
+        })
+        .collect();
+    s.se_group.max_se = Some(100);
+    let d = validate(&s).unwrap();
+    let (se, warnings) = size_supervisor(&d.supervisors[0], &Vds, "supervisors[0]", &d.capacity);
+    let w: Vec<&Warning> = warnings.iter().filter(|w| w.kind == WarningKind::AttachedNetworks).collect();
+    assert_eq!(w.len(), 1, "{warnings:?}");
+    assert_eq!(w[0].path, "supervisors[0].vds.se_attachment");
+    assert!(w[0].message.starts_with("With attached SEs, 10 workload networks are behind the virtual services"), "{}", w[0].message);
+    // 1 VIP + 8 workload networks fill an SE's 9 data NICs: the 9th network needs another SE.
+    assert!(se.service_engines.placement.iter().all(|p| p.interfaces_used <= 9));
+    assert_eq!(se.service_engines.placement.iter().filter(|p| p.interfaces_used == 9).count(), 1);
+    // Routed, the same load takes one data NIC per SE and no warning.
+    s.supervisors[0].vds.se_attachment = None;
+    let d = validate(&s).unwrap();
+    let (_, warnings) = size_supervisor(&d.supervisors[0], &Vds, "supervisors[0]", &d.capacity);
+    assert!(warnings.iter().all(|w| w.kind != WarningKind::AttachedNetworks));
+}
+
+#[test]
+fn the_flb_warns_about_zones_l7_capacity_and_upgrades() {
+    let mut s = section4();
+    let sup = &mut s.supervisors[0];
+    sup.vds.edge = Some(EdgeProvider::Foundation);
+    sup.zones = 3;
+    sup.namespaces[0].ingress_vs_per_cluster = 2;
+    let (_, plan, _, warnings) = run(&s);
+    let paths: Vec<&str> = warnings.iter().filter(|w| w.kind == WarningKind::FoundationLb).map(|w| w.path.as_str()).collect();
+    assert_eq!(paths, ["supervisors[0].zones", "supervisors[0].namespaces", "supervisors[0].vds.flb.max_vips", "supervisors[0].vds.flb.size"]);
+    // L7 in 2 clusters: one L4 VIP each for their ingress controllers (14 + 2).
+    assert_eq!(plan.flb.vips, 16);
+    // A given capacity is checked, not warned about.
+    s.supervisors[0].vds.flb.max_vips = Some(10);
+    let (_, _, errors, warnings) = run(&s);
+    assert!(warnings.iter().all(|w| !w.path.ends_with("max_vips")));
+    let e = errors.iter().find(|e| e.path == "supervisors[0].vds.flb.max_vips").unwrap();
+    assert_eq!(e.to_string(), "supervisors[0].vds.flb.max_vips: the Foundation Load Balancer would serve 16 VIPs, more than the 10 it holds (supervisors[0].namespaces), got 10");
+}
+
+#[test]
+fn the_exports_carry_the_vds_tables() {
+    let plan = crate::plan::plan_scenario(&crate::presets::vds()).unwrap();
+    let names = crate::report::csv::file_names(&plan);
+    for want in ["load-balancers-vds-supervisor.csv", "vds-networks-vds-supervisor.csv", "assumptions-vds-supervisor.csv"] {
+        assert!(names.iter().any(|n| n == want), "{names:?}");
+    }
+    let md = crate::report::markdown(&plan);
+    assert!(md.contains("| wl-1 | primary workload network: 1 namespace(s), 2 cluster(s) | 40 (10.30.1.10-10.30.1.49) | 17 (26 with growth) | /27 (/27 with growth) |"), "{md}");
+    assert!(md.contains("| VIP addresses | data pool 17: 14 VIPs + 3 SE NICs | VIP ranges 14 |"), "{md}");
+    let json = crate::report::json(&plan);
+    assert!(json.contains("\"platform\": \"vds\"") && json.contains("\"vcenter_clouds\": 1"), "{json}");
 }
