@@ -26,6 +26,20 @@ pub use platform::{AddrRange, FlbDesign, SubnetDesign, VdsDesign, WorkloadNetwor
 pub mod limits {
     pub const SUPERVISORS: u64 = 64;
     pub const GROUPS_PER_SUPERVISOR: u64 = 1_000;
+    /// Entries in one CIDR list (`ingress_cidr`, `address_pool`...). Real designs
+    /// give a handful; a list of 100,000 pasted CIDRs is one refusal, not 100,000
+    /// parses (JSON stops reading the list at entry 65).
+    pub const CIDRS_PER_LIST: u64 = 64;
+    /// CIDRs in all lists of a scenario together: overlap errors grow with the
+    /// square of the networks given (256 identical blocks are 32,640 pairs).
+    pub const CIDRS_PER_SCENARIO: u64 = 256;
+    /// The per-Supervisor totals hold for the scenario in all, so that the largest
+    /// scenario costs what the largest Supervisor does (64 Supervisors at their
+    /// limits would take minutes to plan and gigabytes to show). With every group
+    /// holding at least one namespace this also caps the groups at 10,000.
+    pub const NAMESPACES_PER_SCENARIO: u64 = NAMESPACES_PER_SUPERVISOR;
+    pub const VIRTUAL_SERVICES_PER_SCENARIO: u64 = VIRTUAL_SERVICES_PER_SUPERVISOR;
+    pub const VS_PLACEMENTS_PER_SCENARIO: u64 = VS_PLACEMENTS_PER_SUPERVISOR;
     pub const NAMESPACES_PER_SUPERVISOR: u64 = 10_000;
     pub const CLUSTERS_PER_NAMESPACE: u64 = 200;
     pub const WORKERS_PER_CLUSTER: u64 = 1_000;
@@ -35,6 +49,11 @@ pub mod limits {
     pub const VSPHERE_PODS: u64 = 100_000;
     pub const SUPERVISOR_VS: u64 = 100;
     pub const VIRTUAL_SERVICES_PER_SUPERVISOR: u64 = 200_000;
+    /// Virtual services times their scale factor: the placements the SE
+    /// simulation makes (and at most the SEs it can create, one VS slot each).
+    /// 200,000 VSes at Active/Active's scale factor of 2; without it 200,000 VSes
+    /// at scale factor 64 and 1 VS per SE made 12.8 million SEs (minutes, 6 GB).
+    pub const VS_PLACEMENTS_PER_SUPERVISOR: u64 = 2 * VIRTUAL_SERVICES_PER_SUPERVISOR;
     pub const SCALE_FACTOR: u64 = 64;
     pub const BUFFER_SES: u64 = 1_000;
     pub const DATA_NICS: u64 = 31;
@@ -261,11 +280,18 @@ impl SupervisorDesign {
         self.supervisor_virtual_services as u64
             + self.groups.iter().map(|g| g.count as u64 * g.vs_per_namespace()).sum::<u64>()
     }
+
+    /// Virtual services times the scale factor: SE slots the load takes.
+    pub fn vs_placements(&self) -> u64 {
+        self.virtual_services().saturating_mul(u64::from(self.se.scale_factor))
+    }
 }
 
 /// Collects errors so that one pass reports every bad field, not just the first.
 struct Checker {
     errors: Vec<FieldError>,
+    /// False once the scenario holds more CIDRs than it may: none is parsed then.
+    read_cidrs: bool,
 }
 
 impl Checker {
@@ -306,6 +332,14 @@ impl Checker {
     /// Parses a list of CIDRs, each at most `/longest` when a role size applies.
     fn cidrs(&mut self, base: &str, texts: &[String], role: Option<(&str, u8)>) -> Vec<Cidr> {
         let mut out = Vec::new();
+        if !self.read_cidrs {
+            return out;
+        }
+        if texts.len() as u64 > limits::CIDRS_PER_LIST {
+            let got = format!("{} entries", texts.len());
+            self.errors.push(FieldError::new(base, got, Problem::TooLarge { max: limits::CIDRS_PER_LIST }));
+            return out;
+        }
         for (i, text) in texts.iter().enumerate() {
             let path = format!("{base}[{i}]");
             if let Some(c) = self.cidr(path.clone(), text) {
@@ -595,7 +629,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
     c.range(&p("namespaces"), sup.namespaces.len() as u64, 0, limits::GROUPS_PER_SUPERVISOR);
     let mut names = HashSet::new();
     let mut groups = Vec::with_capacity(sup.namespaces.len());
-    for (j, g) in sup.namespaces.iter().enumerate() {
+    for (j, g) in sup.namespaces.iter().enumerate().take(limits::GROUPS_PER_SUPERVISOR as usize) {
         let gp = format!("{base}.namespaces[{j}]");
         c.name(&format!("{gp}.name"), &g.name, &mut names);
         groups.push(group(c, &gp, g, sup, prefix));
@@ -632,10 +666,66 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
                 format!("{vs} virtual services in all"),
                 Problem::TooLarge { max: limits::VIRTUAL_SERVICES_PER_SUPERVISOR },
             ));
+        } else if design.vs_placements() > limits::VS_PLACEMENTS_PER_SUPERVISOR {
+            c.errors.push(FieldError::new(
+                p("namespaces"),
+                format!(
+                    "{} virtual-service placements ({vs} virtual services x scale factor {})",
+                    design.vs_placements(),
+                    design.se.scale_factor
+                ),
+                Problem::TooLarge { max: limits::VS_PLACEMENTS_PER_SUPERVISOR },
+            ));
         }
         platform::essentials_load(c, &base, sup, &design.se, vs);
     }
     design
+}
+
+/// CIDR strings in every list of the scenario (the single `service_cidr` aside).
+fn cidr_count(scenario: &Scenario) -> u64 {
+    let group = |g: &NamespaceGroup| g.ingress_cidr.len() + g.egress_cidr.len() + g.namespace_network.len();
+    let supervisor = |s: &Supervisor| {
+        let n = &s.networks;
+        n.namespace_network.len()
+            + n.ingress_cidr.len()
+            + n.egress_cidr.len()
+            + n.address_pool.len()
+            + s.namespaces.iter().map(group).sum::<usize>()
+    };
+    scenario.supervisors.iter().map(|s| supervisor(s) as u64).sum()
+}
+
+/// The per-Supervisor totals, across all Supervisors (see
+/// [`limits::NAMESPACES_PER_SCENARIO`]); checked only when every Supervisor is
+/// within its own, so an absurd count is reported once, at its own field.
+fn scenario_totals(c: &mut Checker, supervisors: &[SupervisorDesign]) {
+    if supervisors.len() < 2 {
+        return;
+    }
+    let namespaces: u64 = supervisors.iter().map(SupervisorDesign::namespace_count).sum();
+    if namespaces > limits::NAMESPACES_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{namespaces} namespaces in all Supervisors"),
+            Problem::TooLarge { max: limits::NAMESPACES_PER_SCENARIO },
+        ));
+    }
+    let vs: u64 = supervisors.iter().map(SupervisorDesign::virtual_services).sum();
+    let placements: u64 = supervisors.iter().map(SupervisorDesign::vs_placements).sum();
+    if vs > limits::VIRTUAL_SERVICES_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{vs} virtual services in all Supervisors"),
+            Problem::TooLarge { max: limits::VIRTUAL_SERVICES_PER_SCENARIO },
+        ));
+    } else if placements > limits::VS_PLACEMENTS_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{placements} virtual-service placements in all Supervisors"),
+            Problem::TooLarge { max: limits::VS_PLACEMENTS_PER_SCENARIO },
+        ));
+    }
 }
 
 /// Validates a scenario. Returns every error found, in document order.
@@ -648,7 +738,16 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
 /// assert_eq!(errors[0].to_string(), "supervisors[0].namespaces[0].count: must be at least 1, got 0");
 /// ```
 pub fn validate(scenario: &Scenario) -> Result<Design, Vec<FieldError>> {
-    let mut c = Checker { errors: Vec::new() };
+    let mut c = Checker { errors: Vec::new(), read_cidrs: true };
+    let cidrs = cidr_count(scenario);
+    if cidrs > limits::CIDRS_PER_SCENARIO {
+        c.errors.push(FieldError::new(
+            "supervisors",
+            format!("{cidrs} CIDRs in all Supervisors"),
+            Problem::TooLarge { max: limits::CIDRS_PER_SCENARIO },
+        ));
+        c.read_cidrs = false;
+    }
     if scenario.supervisors.is_empty() {
         c.errors.push(FieldError::new("supervisors", "[]", Problem::TooSmall { min: 1 }));
     }
@@ -684,6 +783,9 @@ pub fn validate(scenario: &Scenario) -> Result<Design, Vec<FieldError>> {
     });
     platform::dns_needs_avi(&mut c, scenario);
     let capacity = capacity(&mut c, &scenario.capacity);
+    if c.errors.is_empty() {
+        scenario_totals(&mut c, &supervisors);
+    }
     let errors = c.errors;
     if errors.is_empty() {
         Ok(Design { topology: scenario.topology, supervisors, dns, capacity })
@@ -861,6 +963,20 @@ mod tests {
             g.lb_services_per_cluster = 10;
         });
         assert_eq!(e, "supervisors[0].namespaces: must be at most 200000, got 550001 virtual services in all");
+    }
+
+    #[test]
+    fn placements_are_capped() {
+        let e = first_error(|s| {
+            s.se_group.scale_factor = Some(3);
+            let g = &mut s.supervisors[0].namespaces[0];
+            g.count = 10_000;
+            g.pod_lb_services = 15;
+        });
+        assert_eq!(
+            e,
+            "supervisors[0].namespaces: must be at most 400000, got 540003 virtual-service placements (180001 virtual services x scale factor 3)"
+        );
     }
 
     #[test]

@@ -68,6 +68,21 @@ pub enum Problem {
     RangeOverflow { count: u32, last_start: String },
     /// A share link that cannot be read.
     BadLink { reason: String },
+    /// More input than the calculator reads: refused before (or while) reading it,
+    /// so that a huge paste, file or link costs milliseconds, not a full parse.
+    InputTooLarge { limit: InputLimit, max: u64 },
+}
+
+/// Which input size limit an [`Problem::InputTooLarge`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputLimit {
+    /// Bytes of scenario JSON ([`crate::scenario::MAX_SCENARIO_BYTES`]).
+    ScenarioBytes,
+    /// Characters of a share link ([`crate::link::MAX_LINK_CHARS`]).
+    LinkChars,
+    /// Entries in one list of the scenario (the design limit of that list).
+    ListEntries,
 }
 
 impl fmt::Display for Problem {
@@ -114,6 +129,18 @@ impl fmt::Display for Problem {
                 "leaves no room for {count} consecutive addresses: start at {last_start} or lower"
             ),
             Problem::BadLink { reason } => write!(f, "{reason}"),
+            Problem::InputTooLarge { limit, max } => match limit {
+                InputLimit::ScenarioBytes => write!(
+                    f,
+                    "the scenario is larger than the {max} bytes ({} MiB) the calculator reads",
+                    max / (1024 * 1024)
+                ),
+                InputLimit::LinkChars => write!(
+                    f,
+                    "the share link is longer than the {max} characters the calculator reads; share the scenario as a JSON file instead"
+                ),
+                InputLimit::ListEntries => write!(f, "has more than {max} entries, the most this list may hold"),
+            },
         }
     }
 }

@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 use crate::design::{validate, Design};
-use crate::error::{FieldError, Warning};
+use crate::error::{FieldError, Problem, Warning};
 use crate::network::{self, NetPlan, NetState, NetStatus};
 use crate::platform::{self, vds::VdsPlan};
 use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
@@ -156,7 +156,57 @@ fn foundation_lbs(supervisors: &[SupervisorPlan]) -> Option<sizing::FoundationLb
 /// assert_eq!(plan_scenario(&s).unwrap_err()[0].path, "supervisors[0].namespaces[0].count");
 /// ```
 pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
-    Ok(plan(&validate(scenario)?))
+    let design = validate(scenario)?;
+    check_subnet_total(&design)?;
+    Ok(plan(&design))
+}
+
+/// [`network::MAX_SUBNETS`] holds for the scenario in all, as the design limits'
+/// totals do (see [`crate::design::limits::NAMESPACES_PER_SCENARIO`]): 64
+/// Supervisors of 2 million subnets each would take minutes and gigabytes. A
+/// Supervisor over the limit on its own is refused at its own field by the
+/// network plan.
+fn check_subnet_total(design: &Design) -> Result<(), Vec<FieldError>> {
+    let each: Vec<u64> = design.supervisors.iter().map(|sup| network::subnets_needed(sup, platform::of(sup).net)).collect();
+    let total = each.iter().fold(0u64, |a, &n| a.saturating_add(n));
+    if each.len() > 1 && total > network::MAX_SUBNETS && each.iter().all(|&n| n <= network::MAX_SUBNETS) {
+        return Err(vec![FieldError::new(
+            "supervisors",
+            format!("{total} namespace and cluster subnets in all Supervisors"),
+            Problem::TooLarge { max: network::MAX_SUBNETS },
+        )]);
+    }
+    Ok(())
+}
+
+/// Why [`import`] refused a text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// The text is not a scenario (too large, not JSON, a wrong field): one error,
+    /// its path empty for the document as a whole.
+    Read(FieldError),
+    /// A scenario, but one that does not validate: every error, each at its field.
+    Plan(Vec<FieldError>),
+}
+
+/// An imported text (a file or a paste) read and planned: what the page loads
+/// on Import, or why it keeps the current scenario. A leading byte-order mark
+/// (editors on Windows write one) is skipped.
+///
+/// ```
+/// use avi_sizer::plan::{import, ImportError};
+/// let text = "\u{feff}{\"supervisors\":[{\"name\":\"a\",\"networks\":{\"address_pool\":[\"10.0.0.0/16\"]}}]}";
+/// let (scenario, plan) = import(text).unwrap();
+/// assert_eq!(plan.supervisors[0].name, scenario.supervisors[0].name);
+/// let Err(ImportError::Read(e)) = import("{") else { panic!() };
+/// assert_eq!(e.path, "");
+/// let Err(ImportError::Plan(e)) = import(r#"{"supervisors":[{"name":"a","zones":2}]}"#) else { panic!() };
+/// assert_eq!(e[0].path, "supervisors[0].zones");
+/// ```
+pub fn import(text: &str) -> Result<(Scenario, Plan), ImportError> {
+    let scenario = Scenario::from_json(text.trim_start_matches('\u{feff}')).map_err(ImportError::Read)?;
+    let plan = plan_scenario(&scenario).map_err(ImportError::Plan)?;
+    Ok((scenario, plan))
 }
 
 #[cfg(test)]

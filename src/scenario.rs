@@ -9,15 +9,108 @@
 //! Versioning: `version` is 1. A document without it is read as version 1; a newer
 //! version is refused with a message rather than half-read.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
 
-use crate::error::{FieldError, Problem};
+use serde::de::{self, IgnoredAny, SeqAccess};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::design::limits;
+use crate::error::{FieldError, InputLimit, Problem};
 
 mod platform;
 pub use platform::*;
 
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
+
+/// The most bytes of scenario JSON the calculator reads; longer text is refused
+/// before it is parsed ([`check_size`]), so a huge paste or file costs nothing.
+///
+/// Chosen from the largest scenario the design limits allow, as the export
+/// ([`Scenario::to_json`]) writes it with every field at its widest: 64
+/// Supervisors, the 10,000 namespace groups the scenario's namespace total
+/// allows (each holds at least one), names of 63 four-byte characters, the
+/// scenario's 256 CIDRs each in a list of its own. A group then takes 667 bytes
+/// (746 with its one-CIDR list), a Supervisor's own fields 1,022, the rest 1,096:
+/// 1,096 + 64 x 1,022 + 256 x 746 + 9,744 x 667 = about 6.76 MB (the test
+/// `the_largest_legitimate_scenario_fits_the_byte_cap` builds it). 8 MiB leaves a
+/// quarter more for hand-written files (wider indentation, `\u` escapes) and is
+/// far below a 50 MB file picked by mistake.
+pub const MAX_SCENARIO_BYTES: usize = 8 * 1024 * 1024;
+
+/// Refuses scenario text longer than [`MAX_SCENARIO_BYTES`] before any parsing:
+/// what [`Scenario::from_json`] checks first, and what a reader that only knows
+/// the length (a paste, a file's size) can ask without holding the text.
+///
+/// ```
+/// use avi_sizer::error::{InputLimit, Problem};
+/// use avi_sizer::scenario::{check_size, MAX_SCENARIO_BYTES};
+/// assert!(check_size(1_000).is_ok());
+/// let e = check_size(50_000_000).unwrap_err();
+/// assert_eq!(e.problem, Problem::InputTooLarge { limit: InputLimit::ScenarioBytes, max: MAX_SCENARIO_BYTES as u64 });
+/// assert_eq!(e.value, "50000000 bytes");
+/// ```
+pub fn check_size(bytes: usize) -> Result<(), FieldError> {
+    if bytes > MAX_SCENARIO_BYTES {
+        return Err(too_many_bytes(format!("{bytes} bytes")));
+    }
+    Ok(())
+}
+
+/// The error for scenario text over [`MAX_SCENARIO_BYTES`]; `got` says how much
+/// there was (`"52428800 bytes"`, or `"more than 8388608 bytes"` from a reader
+/// that stopped at the cap).
+pub fn too_many_bytes(got: impl Into<String>) -> FieldError {
+    FieldError::new(
+        "",
+        got,
+        Problem::InputTooLarge { limit: InputLimit::ScenarioBytes, max: MAX_SCENARIO_BYTES as u64 },
+    )
+}
+
+/// Reads a list that may hold at most `max` entries, refusing it at entry
+/// `max + 1`: a million namespace groups cost one group's parse, not a million.
+/// The error is a serde message [`Scenario::from_json`] turns back into
+/// [`Problem::InputTooLarge`] at the list's path.
+fn bounded<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D, max: u64) -> Result<Vec<T>, D::Error> {
+    struct Bounded<T> {
+        max: u64,
+        entries: std::marker::PhantomData<T>,
+    }
+    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for Bounded<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a list of at most {} entries", self.max)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while (out.len() as u64) < self.max {
+                match seq.next_element()? {
+                    Some(x) => out.push(x),
+                    None => return Ok(out),
+                }
+            }
+            match seq.next_element::<IgnoredAny>()? {
+                Some(_) => Err(de::Error::custom(format_args!("{TOO_MANY_ENTRIES}{}", self.max))),
+                None => Ok(out),
+            }
+        }
+    }
+    d.deserialize_seq(Bounded { max, entries: std::marker::PhantomData })
+}
+
+/// How [`bounded`]'s refusal reads inside a serde error, followed by the limit.
+const TOO_MANY_ENTRIES: &str = "list longer than its limit of ";
+
+fn supervisor_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Supervisor>, D::Error> {
+    bounded(d, limits::SUPERVISORS)
+}
+fn group_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NamespaceGroup>, D::Error> {
+    bounded(d, limits::GROUPS_PER_SUPERVISOR)
+}
+fn cidr_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    bounded(d, limits::CIDRS_PER_LIST)
+}
 
 fn version_one() -> u32 {
     SCENARIO_VERSION
@@ -66,6 +159,7 @@ pub struct Scenario {
     /// Per-vCPU performance figures used for the capacity estimate.
     #[serde(default, skip_serializing_if = "CapacitySpec::is_empty")]
     pub capacity: CapacitySpec,
+    #[serde(deserialize_with = "supervisor_list")]
     pub supervisors: Vec<Supervisor>,
 }
 
@@ -367,7 +461,7 @@ pub struct Supervisor {
     pub se_group: SeGroupSpec,
     #[serde(default, skip_serializing_if = "SupervisorNetworks::is_empty")]
     pub networks: SupervisorNetworks,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "group_list")]
     pub namespaces: Vec<NamespaceGroup>,
 }
 
@@ -377,7 +471,7 @@ pub struct Supervisor {
 #[serde(deny_unknown_fields)]
 pub struct SupervisorNetworks {
     /// Namespace network blocks (each at least /23). Empty: carved or default.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub namespace_network: Vec<String>,
     /// Prefix of the subnets each namespace and cluster segment takes (default 28).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -387,16 +481,16 @@ pub struct SupervisorNetworks {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_cidr: Option<String>,
     /// VIP blocks (each at least /27). Empty: carved from the pool.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub ingress_cidr: Vec<String>,
     /// SNAT blocks, NAT only (each at least /27). Empty: carved from the pool.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub egress_cidr: Vec<String>,
     /// First of the 5 consecutive management IPs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub management_start: Option<String>,
     /// Blocks to carve the networks not given from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub address_pool: Vec<String>,
     /// Headroom carved networks get on top of today's demand, in percent (default 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -472,13 +566,13 @@ pub struct NamespaceGroup {
     #[serde(default, skip_serializing_if = "is_shared")]
     pub t0: T0Mode,
     /// Custom Ingress CIDRs this group's namespaces draw VIPs from (override).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub ingress_cidr: Vec<String>,
     /// Custom Egress CIDRs this group's namespaces draw SNAT IPs from (override).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub egress_cidr: Vec<String>,
     /// Custom namespace network blocks for this group (override).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
     pub namespace_network: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace_subnet_prefix: Option<u8>,
@@ -557,6 +651,12 @@ impl Scenario {
     /// (`supervisors[0].namespaces[1].count`), unknown fields and enum values are
     /// refused, and a newer `version` is refused rather than half-read.
     ///
+    /// Size costs nothing: text over [`MAX_SCENARIO_BYTES`] is refused unread, and
+    /// a list longer than its design limit at the first entry past it, both as
+    /// [`Problem::InputTooLarge`]. Nesting cannot run deep either: every field has
+    /// a fixed type, so `[[[[…` is refused at the first bracket where a string,
+    /// number or object belongs (serde_json's recursion limit is never reached).
+    ///
     /// ```
     /// use avi_sizer::scenario::Scenario;
     /// let s = Scenario::from_json(r#"{"supervisors":[{"name":"a"}]}"#).unwrap();
@@ -564,22 +664,23 @@ impl Scenario {
     /// let e = Scenario::from_json(r#"{"se_group":{"ha_mode":"n_plus_n"},"supervisors":[]}"#)
     ///     .unwrap_err();
     /// assert_eq!(e.path, "se_group.ha_mode");
+    /// let e = Scenario::from_json(r#"{"supervisors":[{"name":"a","zones":[[[[[[[[1]]]]]]]]}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(e.to_string(), "supervisors[0].zones: invalid type: sequence, expected u32 (line 1, column 36)");
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, FieldError> {
+        check_size(text.len())?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
+            let path = field_path(e.path());
             let inner = e.into_inner();
-            let path = if path == "." { String::new() } else { path };
-            FieldError::new(
-                path,
-                "",
-                Problem::Json {
-                    message: strip_position(&inner.to_string()),
-                    line: inner.line(),
-                    column: inner.column(),
-                },
-            )
+            let message = strip_position(&inner.to_string());
+            let problem = if let Some(max) = message.strip_prefix(TOO_MANY_ENTRIES).and_then(|m| m.parse().ok()) {
+                Problem::InputTooLarge { limit: InputLimit::ListEntries, max }
+            } else {
+                Problem::Json { message, line: inner.line(), column: inner.column() }
+            };
+            FieldError::new(path, "", problem)
         })?;
         if scenario.version != SCENARIO_VERSION {
             return Err(FieldError::new(
@@ -596,6 +697,16 @@ impl Scenario {
         // Serializing plain structs of strings and numbers cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// The JSON path of an error as the UI and CLI name fields. serde_path_to_error
+/// writes `.` for the document, `?` for a position it cannot name (the end of
+/// the text inside an object before its first key) and an empty part for an
+/// empty key; those parts are dropped, so the error stands at the innermost
+/// field it can name, or at the document.
+fn field_path(path: &serde_path_to_error::Path) -> String {
+    let text = path.to_string();
+    text.split('.').filter(|part| !part.is_empty() && *part != "?").collect::<Vec<_>>().join(".")
 }
 
 /// serde_json appends " at line L column C"; the position is reported separately.
@@ -641,6 +752,26 @@ mod tests {
         for (json, path) in cases {
             let e = Scenario::from_json(json).unwrap_err();
             assert_eq!(e.path, path, "{json}: {e}");
+        }
+    }
+
+    /// Fuzz finding (link_decode, then from_json): text ending inside an object
+    /// before its first key was refused at the path `?`, and an empty key at
+    /// `supervisors[0].`, naming no field.
+    #[test]
+    fn text_cut_short_is_refused_at_a_field_or_the_document() {
+        let cases = [
+            ("{", ""),
+            ("{\n  ", ""),
+            (r#"{"supervisors":[{"#, "supervisors[0]"),
+            (r#"{"supervisors":[{"name":"a","networks":{"#, "supervisors[0].networks"),
+            (r#"{"supervisors":[{"name":"a","namespaces":[{"name":"b"},{"#, "supervisors[0].namespaces[1]"),
+            (r#"{"supervisors":[{"":1}]}"#, "supervisors[0]"),
+        ];
+        for (json, path) in cases {
+            let e = Scenario::from_json(json).unwrap_err();
+            assert_eq!(e.path, path, "{json}: {e:?}");
+            assert!(matches!(e.problem, Problem::Json { .. }), "{json}: {e:?}");
         }
     }
 

@@ -24,6 +24,7 @@ use std::process::ExitCode;
 
 use avi_sizer::error::{render_all, FieldError};
 use avi_sizer::report::snippets::{self, Snippet};
+use avi_sizer::scenario::{too_many_bytes, MAX_SCENARIO_BYTES};
 use avi_sizer::{link, plan, presets, report, scenario::Scenario};
 
 const USAGE: &str = "usage:
@@ -51,14 +52,31 @@ fn with_networks(plan: &plan::Plan, out: String) -> Result<String, Failure> {
     }
 }
 
+/// Reads at most `MAX_SCENARIO_BYTES + 1` bytes: a 50 MB file or an endless pipe
+/// is refused after reading just past the cap (a file's size is asked first, so
+/// it is not read at all), never held whole.
 fn read_source(source: &str) -> Result<String, Failure> {
-    let mut text = String::new();
-    if source == "-" {
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::Io(format!("standard input: {e}")))?;
+    let too_big = |got: String| Failure::Input(vec![too_many_bytes(got)]);
+    let (name, reader): (&str, Box<dyn Read>) = if source == "-" {
+        ("standard input", Box::new(std::io::stdin().lock()))
     } else {
-        text = std::fs::read_to_string(source).map_err(|e| Failure::Io(format!("{source}: {e}")))?;
+        let file = std::fs::File::open(source).map_err(|e| Failure::Io(format!("{source}: {e}")))?;
+        if let Ok(meta) = file.metadata() {
+            if meta.is_file() && meta.len() > MAX_SCENARIO_BYTES as u64 {
+                return Err(too_big(format!("{} bytes", meta.len())));
+            }
+        }
+        (source, Box::new(file))
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_SCENARIO_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Io(format!("{name}: {e}")))?;
+    if bytes.len() > MAX_SCENARIO_BYTES {
+        return Err(too_big(format!("more than {MAX_SCENARIO_BYTES} bytes")));
     }
-    Ok(text)
+    String::from_utf8(bytes).map_err(|_| Failure::Io(format!("{name}: stream did not contain valid UTF-8")))
 }
 
 fn read_scenario(source: &str) -> Result<Scenario, Failure> {

@@ -7,12 +7,12 @@ use crate::error::{FieldError, Problem, Warning, WarningKind};
 
 use super::allocate::{Alloc, Cursor};
 use super::carve::{Resolved, NAMESPACE};
-use super::{Source, MAX_SUBNETS};
+use super::{NamespaceNeeds, Source, MAX_SUBNETS};
 
 /// More subnets than [`MAX_SUBNETS`]: the one error, since carving and pool errors
 /// would follow from the same absurd count.
 pub(crate) fn too_many_subnets(sup: &SupervisorDesign, index: usize, r: &Resolved) -> Option<FieldError> {
-    let subnets = r.needs.iter().zip(&sup.groups).fold(1u64, |a, (n, g)| a.saturating_add(n.subnets.saturating_mul(u64::from(g.count))));
+    let subnets = subnet_count(sup, &r.needs);
     (subnets > MAX_SUBNETS).then(|| {
         FieldError::new(
             format!("supervisors[{index}].namespaces"),
@@ -20,6 +20,12 @@ pub(crate) fn too_many_subnets(sup: &SupervisorDesign, index: usize, r: &Resolve
             Problem::TooLarge { max: MAX_SUBNETS },
         )
     })
+}
+
+/// Namespace and cluster subnets of a Supervisor whose groups need `needs` each
+/// (its own workload segment included): what [`MAX_SUBNETS`] limits.
+pub(crate) fn subnet_count(sup: &SupervisorDesign, needs: &[NamespaceNeeds]) -> u64 {
+    needs.iter().zip(&sup.groups).fold(1u64, |a, (n, g)| a.saturating_add(n.subnets.saturating_mul(u64::from(g.count))))
 }
 
 /// A subnet larger than every block of the namespace network it draws from can never be placed.

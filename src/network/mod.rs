@@ -400,6 +400,14 @@ pub fn plan_supervisor(sup: &SupervisorDesign, rules: &dyn NetRules, index: usiz
 /// with another Supervisor's, reported at the later Supervisor).
 pub type AllPlans = Vec<Result<(NetPlan, Vec<Warning>), Vec<FieldError>>>;
 
+/// Namespace and cluster subnets a Supervisor's plan lists, its own workload
+/// segment included: what [`MAX_SUBNETS`] limits, per Supervisor here and for the
+/// scenario in all in [`crate::plan::plan_scenario`].
+pub fn subnets_needed(sup: &SupervisorDesign, rules: &dyn NetRules) -> u64 {
+    let needs: Vec<NamespaceNeeds> = sup.groups.iter().map(|g| rules.namespace_needs(g)).collect();
+    checks::subnet_count(sup, &needs)
+}
+
 /// Plans the networks of every Supervisor of a design. Supervisors are carved in
 /// order, each around the networks the others were given and the blocks the earlier
 /// ones carved, so several Supervisors can share one address pool. `rules` gives

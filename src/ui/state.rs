@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::error::FieldError;
 use crate::link;
-use crate::plan::{plan_scenario, Plan};
+use crate::plan::{self, plan_scenario, ImportError, Plan};
 use crate::presets;
 use crate::scenario::{HaMode, NamespaceGroup, Scenario, Supervisor, Topology};
 use yew::Reducible;
@@ -390,17 +390,14 @@ impl State {
 
     /// Reads scenario JSON; loads it when it reads and plans, else says why not.
     fn import(&mut self, text: &str) {
-        let scenario = match Scenario::from_json(text.trim_start_matches('\u{feff}')) {
-            Ok(s) => s,
-            Err(e) => {
+        let (scenario, plan) = match plan::import(text) {
+            Ok(read) => read,
+            Err(ImportError::Read(e)) => {
                 let at = if e.path.is_empty() { "the document".to_string() } else { e.path.clone() };
                 self.import_error = Some(format!("Not imported — {at}: {}. The current scenario is kept.", e.problem));
                 return;
             }
-        };
-        let plan = match plan_scenario(&scenario) {
-            Ok(plan) => plan,
-            Err(errors) => {
+            Err(ImportError::Plan(errors)) => {
                 let shown: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
                 let more = if errors.len() > 3 { format!(" (and {} more)", errors.len() - 3) } else { String::new() };
                 self.import_error =
