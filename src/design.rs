@@ -692,6 +692,7 @@ fn cidr_count(scenario: &Scenario) -> u64 {
             + n.egress_cidr.len()
             + n.address_pool.len()
             + s.namespaces.iter().map(group).sum::<usize>()
+            + s.vds.networks_given()
     };
     scenario.supervisors.iter().map(|s| supervisor(s) as u64).sum()
 }

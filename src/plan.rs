@@ -167,7 +167,9 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
 /// Supervisor over the limit on its own is refused at its own field by the
 /// network plan.
 fn check_subnet_total(design: &Design) -> Result<(), Vec<FieldError>> {
-    let each: Vec<u64> = design.supervisors.iter().map(|sup| network::subnets_needed(sup, platform::of(sup).net)).collect();
+    // A platform without NSX networks (VDS) cuts no subnets.
+    let each: Vec<u64> =
+        design.supervisors.iter().map(|sup| platform::of(sup).net.map_or(0, |net| network::subnets_needed(sup, net))).collect();
     let total = each.iter().fold(0u64, |a, &n| a.saturating_add(n));
     if each.len() > 1 && total > network::MAX_SUBNETS && each.iter().all(|&n| n <= network::MAX_SUBNETS) {
         return Err(vec![FieldError::new(

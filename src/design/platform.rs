@@ -168,6 +168,16 @@ impl Checker {
     }
 
     fn subnet_spec(&mut self, path: &str, spec: &SubnetSpec, ranges_field: &str) -> SubnetDesign {
+        let empty = SubnetDesign { path: path.to_string(), subnet: None, ranges: Vec::new() };
+        // Over the scenario's limit nothing is read (one error says so); a list over its own is one error.
+        if !self.read_cidrs {
+            return empty;
+        }
+        if spec.ranges.len() as u64 > limits::CIDRS_PER_LIST {
+            let got = format!("{} entries", spec.ranges.len());
+            self.errors.push(FieldError::new(format!("{path}.{ranges_field}"), got, Problem::TooLarge { max: limits::CIDRS_PER_LIST }));
+            return empty;
+        }
         let subnet = spec.subnet.as_ref().and_then(|t| self.cidr(format!("{path}.subnet"), t));
         let ranges = spec
             .ranges
@@ -351,6 +361,7 @@ fn vds(c: &mut Checker, base: &str, sup: &Supervisor) -> VdsDesign {
     let mut workload_networks: Vec<WorkloadNetworkDesign> = spec
         .workload_networks
         .iter()
+        .take(limits::CIDRS_PER_LIST as usize)
         .enumerate()
         .map(|(k, w)| {
             let path = vp(&format!("workload_networks[{k}]"));
@@ -359,7 +370,7 @@ fn vds(c: &mut Checker, base: &str, sup: &Supervisor) -> VdsDesign {
             WorkloadNetworkDesign { name: w.name.trim().to_string(), net }
         })
         .collect();
-    c.range(&vp("workload_networks"), workload_networks.len() as u64, 0, limits::GROUPS_PER_SUPERVISOR);
+    c.range(&vp("workload_networks"), workload_networks.len() as u64, 0, limits::CIDRS_PER_LIST);
     if workload_networks.is_empty() {
         workload_networks.push(WorkloadNetworkDesign {
             name: PRIMARY.into(),

@@ -9,7 +9,18 @@
 //! document without these fields reads as a Supervisor on NSX with Avi, exactly as
 //! before they existed.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::design::limits;
+
+/// Ranges and workload networks are read like the CIDR lists: a list longer than
+/// [`limits::CIDRS_PER_LIST`] is refused at the entry past it.
+fn range_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<RangeSpec>, D::Error> {
+    super::bounded(d, limits::CIDRS_PER_LIST)
+}
+fn network_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<WorkloadNetworkSpec>, D::Error> {
+    super::bounded(d, limits::CIDRS_PER_LIST)
+}
 
 /// Which system a Supervisor runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -227,7 +238,7 @@ pub struct WorkloadNetworkSpec {
     /// The port group's subnet (a CIDR); optional, checked against the ranges.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnet: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "range_list")]
     pub ranges: Vec<RangeSpec>,
 }
 
@@ -244,7 +255,7 @@ impl WorkloadNetworkSpec {
 pub struct SubnetSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnet: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "range_list")]
     pub ranges: Vec<RangeSpec>,
 }
 
@@ -397,7 +408,7 @@ pub struct FlbSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topology: Option<FlbTopology>,
     /// The VIP ranges (`load_balancer_address_ranges`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "range_list")]
     pub vip_ranges: Vec<RangeSpec>,
     /// VIPs one FLB serves; none is published, so unset means unchecked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -450,7 +461,7 @@ pub struct VdsSpec {
     pub attached_nics_take_addresses: Option<bool>,
     /// The workload networks; the first is the primary. None given: one primary
     /// network named `primary` with no ranges.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "network_list")]
     pub workload_networks: Vec<WorkloadNetworkSpec>,
     /// The Avi data (VIP) network: its subnet and the static pool for VIPs and SEs.
     #[serde(default, skip_serializing_if = "SubnetSpec::is_empty")]
@@ -462,6 +473,18 @@ pub struct VdsSpec {
 impl VdsSpec {
     pub fn is_empty(&self) -> bool {
         *self == VdsSpec::default()
+    }
+
+    /// Subnets and ranges given, for the scenario's limit on networks in all
+    /// ([`limits::CIDRS_PER_SCENARIO`]: overlap checks grow with their square).
+    pub fn networks_given(&self) -> usize {
+        let net = |n: &SubnetSpec| usize::from(n.subnet.is_some()) + n.ranges.len();
+        let f = &self.flb;
+        self.workload_networks.iter().map(|w| usize::from(w.subnet.is_some()) + w.ranges.len()).sum::<usize>()
+            + net(&self.data_network)
+            + f.vip_ranges.len()
+            + net(&f.management_network)
+            + net(&f.frontend_network)
     }
 }
 

@@ -288,3 +288,26 @@ fn the_exports_carry_the_vds_tables() {
     let json = crate::report::json(&plan);
     assert!(json.contains("\"platform\": \"vds\"") && json.contains("\"vcenter_clouds\": 1"), "{json}");
 }
+
+#[test]
+fn vds_lists_keep_the_input_limits() {
+    use crate::design::limits::{CIDRS_PER_LIST, CIDRS_PER_SCENARIO};
+    // Reading: a list past its limit is refused at the entry past it, at its path.
+    let ranges: Vec<String> = (0..=CIDRS_PER_LIST).map(|k| format!(r#"{{"address":"10.0.{k}.1","count":1}}"#)).collect();
+    let json = format!(r#"{{"supervisors":[{{"name":"a","platform":"vds","vds":{{"data_network":{{"ranges":[{}]}}}}}}]}}"#, ranges.join(","));
+    let e = Scenario::from_json(&json).unwrap_err();
+    assert_eq!(e.path, "supervisors[0].vds.data_network.ranges");
+    // Validating: the ranges count towards the scenario's networks in all.
+    let mut s = section4();
+    let v = &mut s.supervisors[0].vds;
+    for w in v.workload_networks.iter_mut() {
+        w.ranges = (0..CIDRS_PER_LIST as u32).map(|k| range(&format!("10.{}.{k}.1", w.name.len()), 1)).collect();
+    }
+    v.data_network.ranges = (0..CIDRS_PER_LIST as u32).map(|k| range(&format!("10.50.{k}.1"), 1)).collect();
+    v.flb.vip_ranges = (0..CIDRS_PER_LIST as u32).map(|k| range(&format!("10.51.{k}.1"), 1)).collect();
+    v.flb.management_network.ranges = vec![range("10.52.0.1", 1)];
+    v.flb.topology = Some(FlbTopology::ThreeNic);
+    let errors = validate(&s).unwrap_err();
+    assert_eq!(errors[0].path, "supervisors");
+    assert_eq!(errors[0].problem, Problem::TooLarge { max: CIDRS_PER_SCENARIO }, "{errors:?}");
+}
