@@ -334,7 +334,7 @@ pub fn vds_edges(sp: &SupervisorPlan) -> Table {
     let mut t = Table::new(
         Kind::VdsEdges.key(sp),
         format!("Load balancers: {}", sp.name),
-        &["", "Avi (vCenter cloud)", "vSphere Foundation Load Balancer"],
+        &["compared", "Avi (vCenter cloud)", "vSphere Foundation Load Balancer"],
     );
     let Some(v) = vds_of(sp) else { return t };
     let (se, r, f) = (&sp.se.service_engines, &sp.se.resources, &v.flb);

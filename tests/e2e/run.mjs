@@ -203,7 +203,13 @@ await test("a copied link opened in a fresh browser shows the same page", async 
 
 await test("axe-core finds no violations: light, dark, ?embed, a read-only embed, 2,000 namespaces", async () => {
   const big = cli(["link", "-"], JSON.stringify({ version: 1, se_group: { ha_mode: "active_active" }, supervisors: [{ name: "big", networks: { address_pool: ["10.0.0.0/8"] }, namespaces: [{ name: "team", count: 2000, tkg_clusters: 2, lb_services_per_cluster: 3 }] }] })).trim();
-  const pages = [["light", APP, "light"], ["dark", APP, "dark"], ["embed", APP + "?embed", "light"], ["read-only embed, dark", APP + "?embed&readonly", "dark"], ["2,000 namespaces", APP + "#s=" + big, "light"]];
+  // VDS: the preset, and the Foundation Load Balancer on three NICs (its own port-group fields shown).
+  const vdsScenario = JSON.parse(cli(["preset", "vds"]));
+  const vds = cli(["link", "-"], JSON.stringify(vdsScenario)).trim();
+  Object.assign(vdsScenario.supervisors[0].vds, { edge: "foundation", flb: { topology: "three_nic", vip_ranges: [{ address: "10.30.20.20", count: 30 }] } });
+  const flb = cli(["link", "-"], JSON.stringify(vdsScenario)).trim();
+  const pages = [["light", APP, "light"], ["dark", APP, "dark"], ["embed", APP + "?embed", "light"], ["read-only embed, dark", APP + "?embed&readonly", "dark"], ["2,000 namespaces", APP + "#s=" + big, "light"],
+    ["VDS", APP + "#s=" + vds, "light"], ["VDS with the FLB on three NICs, dark", APP + "#s=" + flb, "dark"], ["VDS embed", APP + "?embed#s=" + vds, "light"]];
   for (const [label, url, scheme] of pages) {
     const { page, context } = await openPage(url, { scheme });
     await page.waitForTimeout(300);

@@ -55,13 +55,17 @@ fn supervisor(props: &FormProps, i: usize) -> Html {
             <div class="actions">
                 <button type="button" onclick={on_add} data-testid={format!("add-wl-{i}")}>{ "Add a workload network" }</button>
             </div>
-            <h4>{ "Avi data (VIP) network" }</h4>
-            <div class="grid">{ fields(&DATA) }</div>
-            <h4>{ "vSphere Foundation Load Balancer" }</h4>
-            <div class="grid">{ fields(&FLB) }</div>
-            if three {
-                <div class="grid">{ fields(&FLB_OWN) }</div>
-            }
+            <fieldset class="group">
+                <legend>{ "Avi data (VIP) network" }</legend>
+                <div class="grid">{ fields(&DATA) }</div>
+            </fieldset>
+            <fieldset class="group">
+                <legend>{ "vSphere Foundation Load Balancer" }</legend>
+                <div class="grid">{ fields(&FLB) }</div>
+                if three {
+                    <div class="grid">{ fields(&FLB_OWN) }</div>
+                }
+            </fieldset>
             <details class="assumptions">
                 <summary>{ "Assumptions (rules no source settles: each is an input)" }</summary>
                 <div class="grid">{ fields(&ASSUMPTIONS) }</div>
