@@ -16,8 +16,8 @@ use serde::Serialize;
 use crate::design::{validate, Design};
 use crate::error::{FieldError, Problem, Warning};
 use crate::network::{self, NetPlan, NetState, NetStatus};
-use crate::platform;
-use crate::scenario::{ControlPlaneSize, Scenario, SCENARIO_VERSION};
+use crate::platform::{self, vds::VdsPlan};
+use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +33,9 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupervisorPlan {
     pub name: String,
+    /// The platform it runs on (left out for NSX with Avi).
+    #[serde(skip_serializing_if = "PlatformKind::is_nsx_avi")]
+    pub platform: PlatformKind,
     /// The control plane size the plan used (service CIDR default, Terraform `sizing_hint`).
     pub control_plane_size: ControlPlaneSize,
     #[serde(flatten)]
@@ -42,6 +45,10 @@ pub struct SupervisorPlan {
     /// The networks, allocations and routes; empty unless `network.status` is `planned`.
     #[serde(flatten)]
     pub net: NetPlan,
+    /// On VDS: the workload networks, the Avi data network and the Foundation Load
+    /// Balancer (the NSX networks above are then empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vds: Option<VdsPlan>,
     pub warnings: Vec<Warning>,
 }
 
@@ -85,20 +92,53 @@ pub fn plan(design: &Design) -> Plan {
         .map(|(i, (sup, net))| {
             let path = format!("supervisors[{i}]");
             let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
-            let (net, network) = match net {
+            let (net, mut network) = match net {
                 Ok((net, net_warnings)) => {
                     warnings.extend(net_warnings);
                     (net, NetState::planned())
                 }
                 Err(errors) => (NetPlan::not_planned(sup), NetState::of(errors)),
             };
-            SupervisorPlan { name: sup.name.clone(), control_plane_size: sup.control_plane_size, se, network, net, warnings }
+            // VDS: its own networks (the NSX ones above are empty), their state, and
+            // when the edge is the FLB, no SE warning: the SE group is only compared.
+            let vds = sup.vds.as_ref().map(|v| {
+                let (vds, errors, vds_warnings) = platform::vds::plan(sup, v, i, &se);
+                if v.edge == EdgeProvider::Foundation {
+                    warnings.clear();
+                }
+                warnings.extend(vds_warnings);
+                network = if errors.is_empty() { NetState::planned() } else { NetState::of(errors) };
+                vds
+            });
+            SupervisorPlan {
+                name: sup.name.clone(),
+                platform: sup.platform,
+                control_plane_size: sup.control_plane_size,
+                se,
+                network,
+                net,
+                vds,
+                warnings,
+            }
         })
         .collect();
     let mut warnings = Vec::new();
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
-    let topology = sizing::topology(design, &se_plans, &mut warnings);
+    let mut topology = sizing::topology(design, &se_plans, &mut warnings);
+    topology.foundation_lbs = foundation_lbs(&supervisors);
     Plan { version: SCENARIO_VERSION, topology, supervisors, warnings }
+}
+
+/// The Foundation Load Balancers of the Supervisors enabled with one, in all.
+fn foundation_lbs(supervisors: &[SupervisorPlan]) -> Option<sizing::FoundationLbs> {
+    let flbs: Vec<_> = supervisors.iter().filter_map(|s| s.vds.as_ref()).filter(|v| v.edge == EdgeProvider::Foundation).map(|v| &v.flb).collect();
+    (!flbs.is_empty()).then(|| sizing::FoundationLbs {
+        supervisors: flbs.len() as u32,
+        appliances: flbs.iter().map(|f| u64::from(f.appliances)).sum(),
+        vcpus: flbs.iter().map(|f| f.vcpus).sum(),
+        memory_gb: flbs.iter().map(|f| f.memory_gb).sum(),
+        disk_gb: flbs.iter().map(|f| f.disk_gb).sum(),
+    })
 }
 
 /// Validates and plans a scenario: `Err` only when the scenario does not validate
@@ -127,7 +167,9 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
 /// Supervisor over the limit on its own is refused at its own field by the
 /// network plan.
 fn check_subnet_total(design: &Design) -> Result<(), Vec<FieldError>> {
-    let each: Vec<u64> = design.supervisors.iter().map(|sup| network::subnets_needed(sup, platform::of(sup).net)).collect();
+    // A platform without NSX networks (VDS) cuts no subnets.
+    let each: Vec<u64> =
+        design.supervisors.iter().map(|sup| platform::of(sup).net.map_or(0, |net| network::subnets_needed(sup, net))).collect();
     let total = each.iter().fold(0u64, |a, &n| a.saturating_add(n));
     if each.len() > 1 && total > network::MAX_SUBNETS && each.iter().all(|&n| n <= network::MAX_SUBNETS) {
         return Err(vec![FieldError::new(

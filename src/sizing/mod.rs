@@ -38,7 +38,7 @@ use crate::scenario::{HaMode, Topology};
 pub use bound::lower_bound;
 pub use load::{Need, Noun, Reference, SeLoad, SeRules};
 pub use simulate::{Attachment, Binding, SimConfig, Simulator};
-pub use topology::{size_dns, topology, CONTROLLER_SIZES};
+pub use topology::{runs_avi, size_dns, topology, CONTROLLER_SIZES};
 
 use totals::Totals;
 
@@ -56,6 +56,9 @@ pub struct SePlan {
     pub zones: Option<ZoneSpread>,
     /// The answer in plain words, one sentence a line, numbers included.
     pub explanation: Vec<String>,
+    /// What the platform calls an attachment (a T1; on VDS a network), for sentences.
+    #[serde(skip_serializing)]
+    pub attachment: Noun,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -208,8 +211,29 @@ pub struct TopologyPlan {
     pub nsx_managers: u32,
     /// Avi NSX cloud connectors (one per overlay transport zone).
     pub nsx_clouds: u32,
+    /// Avi vCenter clouds: one per VDS Supervisor with Avi (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub vcenter_clouds: u32,
     pub controller_clusters: Vec<ControllerCluster>,
+    /// SE resources of the Supervisors that run Avi.
     pub resources: Resources,
+    /// The vSphere Foundation Load Balancers of VDS Supervisors that use one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foundation_lbs: Option<FoundationLbs>,
+}
+
+/// The Foundation Load Balancer appliances of a design, in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FoundationLbs {
+    pub supervisors: u32,
+    pub appliances: u64,
+    pub vcpus: u64,
+    pub memory_gb: u64,
+    pub disk_gb: u64,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl From<&SeGroupConfig> for SimConfig {
@@ -254,6 +278,7 @@ fn size_load(sup: &SupervisorDesign, rules: &dyn SeRules, load: &SeLoad, path: &
         resources: resources::resources(engines.total as u64, &se),
         capacity: resources::capacity(active, &se, cap),
         explanation: explain::explain(&se, &summary, &engines, &headroom, rules.attachment_noun()),
+        attachment: rules.attachment_noun(),
         service_engines: engines,
         headroom,
         load: summary,

@@ -2,9 +2,9 @@
 //! clusters, each cluster sized by the VSes and SEs it manages, with the DNS SE
 //! group each one runs.
 
-use crate::design::{Design, DnsDesign};
+use crate::design::{Design, DnsDesign, SupervisorDesign};
 use crate::error::{Warning, WarningKind};
-use crate::scenario::Topology;
+use crate::scenario::{EdgeProvider, PlatformKind, Topology};
 
 use super::resources::{add, resources};
 use super::simulate::{SimConfig, Simulator};
@@ -34,19 +34,34 @@ pub fn size_dns(dns: &DnsDesign) -> DnsPlan {
     }
 }
 
+/// Whether a Supervisor's load balancer is Avi (on NSX, or on VDS with Avi as the
+/// edge): it then has an SE group and an Avi controller cluster manages it.
+pub fn runs_avi(sup: &SupervisorDesign) -> bool {
+    sup.vds.as_ref().is_none_or(|v| v.edge == EdgeProvider::Avi)
+}
+
 /// Maps Supervisors onto NSX managers, NSX clouds and Avi controller clusters, and
 /// sizes each controller cluster by the VSes and SEs it manages.
+///
+/// The topologies describe how NSX and Avi are shared. A VDS Supervisor has no NSX:
+/// it counts no NSX manager or NSX cloud; with Avi it has a vCenter cloud of its own
+/// and joins the controller clusters as an NSX Supervisor would (one for all, or one
+/// each with `multi_nsx`); with the Foundation Load Balancer it has no Avi at all.
 pub fn topology(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>) -> TopologyPlan {
     let names: Vec<String> = design.supervisors.iter().map(|s| s.name.clone()).collect();
-    let count = names.len() as u32;
+    let count = design.supervisors.iter().filter(|s| s.platform == PlatformKind::NsxAvi).count() as u32;
     let (nsx_managers, nsx_clouds) = match design.topology {
+        _ if count == 0 => (0, 0),
         Topology::Single | Topology::SharedTransportZone => (1, 1),
         Topology::DedicatedTransportZones => (1, count),
         Topology::MultiNsx => (count, count),
     };
+    let avi: Vec<usize> = (0..names.len()).filter(|&i| design.supervisors.get(i).is_some_and(runs_avi)).collect();
+    let vcenter_clouds = avi.iter().filter(|&&i| design.supervisors.get(i).is_some_and(|s| s.platform == PlatformKind::Vds)).count() as u32;
     let members: Vec<Vec<usize>> = match design.topology {
-        Topology::MultiNsx => (0..names.len()).map(|i| vec![i]).collect(),
-        _ => vec![(0..names.len()).collect()],
+        _ if avi.is_empty() => Vec::new(),
+        Topology::MultiNsx => avi.iter().map(|&i| vec![i]).collect(),
+        _ => vec![avi],
     };
     let dns = design.dns.as_ref().map(size_dns);
     let mut resources_all = Resources { vcpus: 0, memory_gb: 0, disk_gb: 0, service_units: 0 };
@@ -84,5 +99,13 @@ pub fn topology(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>)
             dns_se_group: dns.clone(),
         });
     }
-    TopologyPlan { topology: design.topology, nsx_managers, nsx_clouds, controller_clusters: clusters, resources: resources_all }
+    TopologyPlan {
+        topology: design.topology,
+        nsx_managers,
+        nsx_clouds,
+        vcenter_clouds,
+        controller_clusters: clusters,
+        resources: resources_all,
+        foundation_lbs: None,
+    }
 }
