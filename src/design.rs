@@ -14,9 +14,12 @@ use ipnet::Ipv4Net;
 
 use crate::error::{FieldError, Problem};
 use crate::scenario::{
-    CapacitySpec, ControlPlaneSize, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor, T0Mode,
-    Topology,
+    CapacitySpec, ControlPlaneSize, HaMode, NamespaceGroup, Placement, PlatformKind, Scenario, SeGroupSpec, Supervisor,
+    T0Mode, Topology,
 };
+
+mod platform;
+pub use platform::{AddrRange, FlbDesign, SubnetDesign, VdsDesign, WorkloadNetworkDesign, CONTROL_PLANE_VMS, PRIMARY};
 
 /// Limits on counts. They are far above any real Supervisor (vSphere's own
 /// maximums are lower) and keep the placement simulation fast.
@@ -230,6 +233,10 @@ pub struct SupervisorDesign {
     pub se_overrides: SeGroupSpec,
     pub networks: NetworksDesign,
     pub groups: Vec<GroupDesign>,
+    // Platform (see `design/platform.rs`).
+    pub platform: PlatformKind,
+    /// The VDS inputs, on a VDS Supervisor.
+    pub vds: Option<VdsDesign>,
 }
 
 /// A namespace group with its defaults resolved against its Supervisor.
@@ -647,6 +654,8 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
     } else {
         se_group(c, &p("se_group"), &sup.se_group.over(base_se))
     };
+    let se = platform::licensed_se(c, &base, sup, base_se, se);
+    let vds = platform::validate(c, &base, sup);
 
     let n = &sup.networks;
     let np = |f: &str| format!("{base}.networks.{f}");
@@ -704,6 +713,8 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         se_overrides: sup.se_group.clone(),
         networks,
         groups,
+        platform: sup.platform,
+        vds,
     };
     // Totals are checked only when every group is in range, so one bad count is
     // reported once, at its own field.
@@ -734,6 +745,7 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
                 Problem::TooLarge { max: limits::VS_PLACEMENTS_PER_SUPERVISOR },
             ));
         }
+        platform::essentials_load(c, &base, sup, &design.se, vs);
     }
     design
 }
@@ -748,6 +760,7 @@ fn cidr_count(scenario: &Scenario) -> u64 {
             + n.egress_cidr.len()
             + n.address_pool.len()
             + s.namespaces.iter().map(group).sum::<usize>()
+            + s.vds.networks_given()
     };
     scenario.supervisors.iter().map(|s| supervisor(s) as u64).sum()
 }
@@ -839,6 +852,7 @@ pub fn validate(scenario: &Scenario) -> Result<Design, Vec<FieldError>> {
             se: se_group(&mut c, "dns_se_group.se_group", &d.se_group.over(&scenario.se_group)),
         }
     });
+    platform::dns_needs_avi(&mut c, scenario);
     let capacity = capacity(&mut c, &scenario.capacity);
     if c.errors.is_empty() {
         scenario_totals(&mut c, &supervisors);

@@ -72,6 +72,8 @@ pub enum Problem {
     /// The pool has enough free addresses in all, but no aligned block of the
     /// size a network needs is left (the free space is fragmented).
     NoAlignedRoom { role: String, prefix: u8, free: u64 },
+    /// A network given without the ranges its demand needs (VDS): what they must hold.
+    NoRanges { role: String, needed: String },
     /// A range of `count` consecutive addresses starting here runs past 255.255.255.255.
     RangeOverflow { count: u32, last_start: String },
     /// A share link that cannot be read.
@@ -131,6 +133,7 @@ impl fmt::Display for Problem {
             Problem::NoAlignedRoom { role, prefix, free } => {
                 write!(f, "has {free} free addresses but no aligned /{prefix} block left for the {role}")
             }
+            Problem::NoRanges { role, needed } => write!(f, "no ranges given for the {role}: it needs {needed}"),
             Problem::RangeOverflow { count, last_start } => write!(
                 f,
                 "leaves no room for {count} consecutive addresses: start at {last_start} or lower"
@@ -268,6 +271,10 @@ pub enum WarningKind {
     HostRoutes,
     /// The Avi controller cluster is near or over its size's limits.
     ControllerSize,
+    /// VDS, attached SEs: more workload networks behind the VSes than one SE reaches.
+    AttachedNetworks,
+    /// The vSphere Foundation Load Balancer: availability, zones, L4 only, capacity, upgrades.
+    FoundationLb,
     /// A setting the sizing cannot take as given, computed with the nearest that can
     /// exist (more data interfaces than an SE VM has).
     InputAdjusted,

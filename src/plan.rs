@@ -19,8 +19,8 @@ use crate::design::{validate, Design};
 use crate::error::{FieldError, Problem, Warning};
 use crate::rules::{self, RuleId, RulesReport};
 use crate::network::{self, NetPlan, NetState, NetStatus};
-use crate::platform;
-use crate::scenario::{ControlPlaneSize, Scenario, SCENARIO_VERSION};
+use crate::platform::{self, vds::VdsPlan};
+use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,6 +39,9 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupervisorPlan {
     pub name: String,
+    /// The platform it runs on (left out for NSX with Avi).
+    #[serde(skip_serializing_if = "PlatformKind::is_nsx_avi")]
+    pub platform: PlatformKind,
     /// The control plane size the plan used (service CIDR default, Terraform `sizing_hint`).
     pub control_plane_size: ControlPlaneSize,
     #[serde(flatten)]
@@ -48,6 +51,10 @@ pub struct SupervisorPlan {
     /// The networks, allocations and routes; empty unless `network.status` is `planned`.
     #[serde(flatten)]
     pub net: NetPlan,
+    /// On VDS: the workload networks, the Avi data network and the Foundation Load
+    /// Balancer (the NSX networks above are then empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vds: Option<VdsPlan>,
     pub warnings: Vec<Warning>,
     /// Information, not warnings (the TKG default service CIDR holding the
     /// Supervisor's, as both VMware defaults do).
@@ -94,20 +101,42 @@ pub fn plan(design: &Design) -> Plan {
         .map(|(i, (sup, net))| {
             let path = format!("supervisors[{i}]");
             let (se, mut warnings) = sizing::size_supervisor(sup, platform::of(sup).se, &path, &design.capacity);
-            let (net, network) = match net {
+            let (net, mut network) = match net {
                 Ok((net, net_warnings)) => {
                     warnings.extend(net_warnings);
                     (net, NetState::planned())
                 }
                 Err(errors) => (NetPlan::not_planned(sup), NetState::of(errors)),
             };
+            // VDS: its own networks (the NSX ones above are empty), their state, and
+            // when the edge is the FLB, no SE warning: the SE group is only compared.
+            let vds = sup.vds.as_ref().map(|v| {
+                let (vds, errors, vds_warnings) = platform::vds::plan(sup, v, i, &se);
+                if v.edge == EdgeProvider::Foundation {
+                    warnings.clear();
+                }
+                warnings.extend(vds_warnings);
+                network = if errors.is_empty() { NetState::planned() } else { NetState::of(errors) };
+                vds
+            });
             let (notes, warnings) = warnings.into_iter().partition(|w| w.kind.is_note());
-            SupervisorPlan { name: sup.name.clone(), control_plane_size: sup.control_plane_size, se, network, net, warnings, notes }
+            SupervisorPlan {
+                name: sup.name.clone(),
+                platform: sup.platform,
+                control_plane_size: sup.control_plane_size,
+                se,
+                network,
+                net,
+                vds,
+                warnings,
+                notes,
+            }
         })
         .collect();
     let mut warnings = Vec::new();
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
-    let topology = sizing::topology(design, &se_plans, &mut warnings);
+    let mut topology = sizing::topology(design, &se_plans, &mut warnings);
+    topology.foundation_lbs = foundation_lbs(&supervisors);
     let rules = RulesReport {
         version: rules::CURRENT,
         made_under: design.rules_version,
@@ -125,9 +154,24 @@ fn applied(design: &Design, supervisors: &[SupervisorPlan]) -> Vec<RuleId> {
     }
     for (sup, sp) in design.supervisors.iter().zip(supervisors) {
         ids.extend(sp.se.applied.iter().copied());
-        ids.extend(sp.net.rules_applied(sup, &sp.network));
+        // A Supervisor on VDS plans networks of its own: the NSX network rules are not its.
+        if sp.vds.is_none() {
+            ids.extend(sp.net.rules_applied(sup, &sp.network));
+        }
     }
     ids.into_iter().collect()
+}
+
+/// The Foundation Load Balancers of the Supervisors enabled with one, in all.
+fn foundation_lbs(supervisors: &[SupervisorPlan]) -> Option<sizing::FoundationLbs> {
+    let flbs: Vec<_> = supervisors.iter().filter_map(|s| s.vds.as_ref()).filter(|v| v.edge == EdgeProvider::Foundation).map(|v| &v.flb).collect();
+    (!flbs.is_empty()).then(|| sizing::FoundationLbs {
+        supervisors: flbs.len() as u32,
+        appliances: flbs.iter().map(|f| u64::from(f.appliances)).sum(),
+        vcpus: flbs.iter().map(|f| f.vcpus).sum(),
+        memory_gb: flbs.iter().map(|f| f.memory_gb).sum(),
+        disk_gb: flbs.iter().map(|f| f.disk_gb).sum(),
+    })
 }
 
 /// Validates and plans a scenario: `Err` only when the scenario does not validate
@@ -156,7 +200,9 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Plan, Vec<FieldError>> {
 /// Supervisor over the limit on its own is refused at its own field by the
 /// network plan.
 fn check_subnet_total(design: &Design) -> Result<(), Vec<FieldError>> {
-    let each: Vec<u64> = design.supervisors.iter().map(|sup| network::subnets_needed(sup, platform::of(sup).net)).collect();
+    // A platform without NSX networks (VDS) cuts no subnets.
+    let each: Vec<u64> =
+        design.supervisors.iter().map(|sup| platform::of(sup).net.map_or(0, |net| network::subnets_needed(sup, net))).collect();
     let total = each.iter().fold(0u64, |a, &n| a.saturating_add(n));
     if each.len() > 1 && total > network::MAX_SUBNETS && each.iter().all(|&n| n <= network::MAX_SUBNETS) {
         return Err(vec![FieldError::new(
@@ -286,6 +332,20 @@ mod tests {
         assert!(sp.warnings.iter().all(|w| w.kind != crate::error::WarningKind::DfwExclusion));
         let note = sp.notes.iter().find(|w| w.kind == crate::error::WarningKind::DfwExclusion).expect("a note");
         assert!(note.message.contains("vxplanet series says") && note.message.contains("no longer required since Avi 20.1.3"), "{}", note.message);
+    }
+
+    /// Avi 30.2: the Essentials controller size only for the Essentials licence on a
+    /// vCenter cloud (VDS); VDS with Enterprise, like NSX, starts at Small.
+    #[test]
+    fn the_essentials_controller_size_is_for_the_essentials_licence_on_vds_only() {
+        let essentials = Scenario::from_json(include_str!("../tests/scenarios/vds-essentials-max-vs-14.json")).unwrap();
+        let plan = plan_scenario(&essentials).unwrap();
+        let c = &plan.topology.controller_clusters[0];
+        assert_eq!((c.size, c.vcpus_per_node, c.memory_gb_per_node), ("essentials", 4, 24));
+        assert!(c.size_reason.contains("Avi 22.1 and 30.1 controller sizing"), "{}", c.size_reason);
+        let enterprise = Scenario::from_json(include_str!("../tests/scenarios/vds-attached.json")).unwrap();
+        let c = &plan_scenario(&enterprise).unwrap().topology.controller_clusters[0];
+        assert_eq!((c.size, c.vcpus_per_node, c.memory_gb_per_node), ("small", 6, 32));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! "vSphere Supervisor networking with NSX and AVI", parts 3-11), one click each in
 //! the UI and `sizer preset NAME` on the command line.
 
-use crate::scenario::{HaMode, NamespaceGroup, Scenario, SeGroupSpec, Supervisor, T0Mode, Topology};
+use crate::scenario::{
+    HaMode, NamespaceGroup, PlatformKind, RangeSpec, Scenario, SeGroupSpec, SubnetSpec, Supervisor, T0Mode, Topology,
+    WorkloadNetworkSpec,
+};
 
 pub struct Preset {
     pub key: &'static str,
@@ -27,6 +30,37 @@ fn supervisor(name: &str, pool: &str, groups: Vec<NamespaceGroup>) -> Supervisor
 
 fn scenario(topology: Topology, supervisors: Vec<Supervisor>) -> Scenario {
     Scenario { topology, supervisors, ..Scenario::default() }
+}
+
+fn ranges(address: &str, count: u32) -> Vec<RangeSpec> {
+    vec![RangeSpec { address: address.to_string(), count }]
+}
+
+/// PLATFORMS.md §4's worked example on VDS with Avi (routed SEs), every network
+/// given: namespace `a` (2 clusters of 3 + 3 nodes, 5 LoadBalancer Services each) on
+/// the primary `wl-1`, namespace `b` (1 cluster of 1 + 2) on `wl-2`. The Foundation
+/// Load Balancer's VIP range is given too, so its side of the comparison is complete.
+pub fn vds() -> Scenario {
+    let mut sup = Supervisor::new("vds-supervisor");
+    sup.platform = PlatformKind::Vds;
+    sup.networks.management_start = Some("10.30.0.10".into());
+    let network = |name: &str, subnet: &str, first: &str, count: u32| WorkloadNetworkSpec {
+        name: name.into(),
+        subnet: Some(subnet.into()),
+        ranges: ranges(first, count),
+    };
+    sup.vds.workload_networks =
+        vec![network("wl-1", "10.30.1.0/24", "10.30.1.10", 40), network("wl-2", "10.30.2.0/24", "10.30.2.10", 20)];
+    sup.vds.data_network = SubnetSpec { subnet: Some("10.30.10.0/24".into()), ranges: ranges("10.30.10.10", 50) };
+    sup.vds.flb.vip_ranges = ranges("10.30.1.100", 30);
+    let mut a = group("a", 1, 2, 5);
+    a.workload_network = Some("wl-1".into());
+    let mut b = group("b", 1, 1, 0);
+    b.control_plane_nodes = 1;
+    b.worker_nodes = 2;
+    b.workload_network = Some("wl-2".into());
+    sup.namespaces = vec![a, b];
+    scenario(Topology::Single, vec![sup])
 }
 
 /// Every preset, in the order the UI lists them.
@@ -101,6 +135,7 @@ pub fn all() -> Vec<Preset> {
                       With 9, 2 SEs carry the Supervisor and 8 namespaces; the 9th brings two more.",
             scenario: seed_claim,
         },
+        Preset { key: "vds", title: "VDS with Avi", summary: "A Supervisor on VDS networking: two workload networks, Avi on a vCenter cloud, the Foundation Load Balancer beside it (PLATFORMS.md section 4).", scenario: vds() },
     ]
 }
 

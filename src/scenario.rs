@@ -17,6 +17,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::design::limits;
 use crate::error::{FieldError, InputLimit, Problem};
 
+mod platform;
+pub use platform::*;
+
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
 
@@ -447,6 +450,13 @@ impl CapacitySpec {
 #[serde(deny_unknown_fields)]
 pub struct Supervisor {
     pub name: String,
+    // Platform (see `platform.rs`): absent means NSX with Avi, as before it existed.
+    /// The system the Supervisor runs on (default NSX with Avi).
+    #[serde(default, skip_serializing_if = "PlatformKind::is_nsx_avi")]
+    pub platform: PlatformKind,
+    /// VDS platform inputs (only with `platform` `vds`).
+    #[serde(default, skip_serializing_if = "VdsSpec::is_empty")]
+    pub vds: VdsSpec,
     /// NAT mode for the Supervisor (and the default for its namespaces).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub nat: bool,
@@ -592,6 +602,10 @@ pub struct NamespaceGroup {
     pub namespace_network: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace_subnet_prefix: Option<u8>,
+    // Platform (see `platform.rs`).
+    /// VDS: the name of the workload network the namespaces are on (default the primary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload_network: Option<String>,
 }
 
 impl NamespaceGroup {
@@ -615,6 +629,7 @@ impl NamespaceGroup {
             egress_cidr: Vec::new(),
             namespace_network: Vec::new(),
             namespace_subnet_prefix: None,
+            workload_network: None,
         }
     }
 }
@@ -633,6 +648,8 @@ impl Supervisor {
             se_group: SeGroupSpec::default(),
             networks: SupervisorNetworks::default(),
             namespaces: Vec::new(),
+            platform: PlatformKind::NsxAvi,
+            vds: VdsSpec::default(),
         }
     }
 }

@@ -275,3 +275,81 @@ fn snippet_prints_the_text_the_page_shows_one_block_per_supervisor() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("supervisors[0].se_group.max_scaleout_per_vs: must be at least 1, got 0"), "{}", text(&out.stderr));
 }
+
+/// PLATFORMS.md §4's worked examples (VDS with Avi) and the Foundation Load
+/// Balancer's (research note), through the CLI: the preset is §4's scenario with
+/// every network given.
+#[test]
+fn vds_worked_examples_from_the_cli() {
+    let plan = |file: &str| -> serde_json::Value {
+        let out = sizer(&["plan", root().join("tests/scenarios").join(file).to_str().unwrap()], None);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["supervisors"][0].clone()
+    };
+    // VS = 1 + 3 + 10 = 14, N = 2, 3 SEs of 1 data NIC; data pool 14 + 3 = 17 -> /27;
+    // wl-1 = 3 + 2 x 7 = 17 (/27); wl-2 = 1 + 2 + 1 = 4 (/29).
+    let sp = plan("preset-vds.json");
+    let se = &sp["service_engines"];
+    assert_eq!((sp["load"]["virtual_services"].as_u64(), se["carrying_load"].as_u64(), se["total"].as_u64()), (Some(14), Some(2), Some(3)));
+    let placement = se["placement"].as_array().unwrap();
+    assert!(placement.iter().all(|p| p["interfaces_used"].as_u64() <= Some(1)), "{placement:?}");
+    let v = &sp["vds"];
+    assert_eq!(v["avi"]["max_data_nics"], 1);
+    let pool = &v["avi"]["data_network"];
+    assert_eq!((pool["addresses"].as_u64(), pool["prefix"].as_u64()), (Some(17), Some(27)));
+    let wl = |v: &serde_json::Value, k: usize, edge: &str, what: &str| v["workload_networks"][k][edge][what].as_u64().unwrap();
+    assert_eq!((wl(v, 0, "avi", "addresses"), wl(v, 0, "avi", "prefix")), (17, 27));
+    assert_eq!((wl(v, 1, "avi", "addresses"), wl(v, 1, "avi", "prefix")), (4, 29));
+
+    // Essentials: the error, then with max_vs_per_se 14: 2 SEs, the pool needs 16.
+    let mut essentials: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/scenarios/vds-essentials-max-vs-14.json")).unwrap()).unwrap();
+    essentials["se_group"]["max_vs_per_se"] = 10.into();
+    let out = sizer(&["plan", "-"], Some(&essentials.to_string()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("14 VS on an A/S pair exceed max_vs_per_se 10: raise it to ≥14 or use Enterprise"),
+        "{}",
+        text(&out.stderr)
+    );
+    let sp = plan("vds-essentials-max-vs-14.json");
+    assert_eq!((sp["settings"]["ha_mode"].as_str(), sp["service_engines"]["total"].as_u64()), (Some("active_standby"), Some(2)));
+    assert_eq!(sp["vds"]["avi"]["data_network"]["addresses"], 16);
+
+    // The FLB beside Avi, defaults (ACTIVE_PASSIVE, SMALL, two NICs): 2 VMs = 4 vCPU,
+    // 8 GB, 16 GB; VIP range 14; wl-1 = 3 + 14 + 2 FLB nodes, 33 with the VIPs -> /26;
+    // management 5 + 2 = 7; wl-2 unchanged 4 (/29).
+    let sp = plan("vds-flb.json");
+    let f = &sp["vds"]["flb"];
+    let n = |x: &serde_json::Value| x.as_u64().unwrap();
+    assert_eq!((n(&f["appliances"]), n(&f["vcpus"]), n(&f["memory_gb"]), n(&f["disk_gb"])), (2, 4, 8, 16));
+    assert_eq!(n(&f["vip_range"]["addresses"]), 14);
+    let v = &sp["vds"];
+    assert_eq!((wl(v, 0, "flb", "subnet_addresses"), wl(v, 0, "flb", "prefix")), (33, 26));
+    assert_eq!((n(&v["management"]["flb"]["addresses"]), wl(v, 1, "flb", "addresses"), wl(v, 1, "flb", "prefix")), (7, 4, 29));
+    // The design is the FLB: no Avi controller cluster, the appliances rolled up.
+    let out = sizer(&["plan", root().join("tests/scenarios/vds-flb.json").to_str().unwrap()], None);
+    let whole: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(whole["topology"]["controller_clusters"].as_array().map(Vec::len), Some(0));
+    assert_eq!(whole["topology"]["foundation_lbs"]["appliances"], 2);
+
+    // Three NICs: FLB management port group 2; frontend 2 + 14 = 16 -> /27; wl-1 = 19 (/27).
+    let sp = plan("vds-flb-three-nic.json");
+    let f = &sp["vds"]["flb"];
+    assert_eq!(n(&f["management_network"]["addresses"]), 2);
+    assert_eq!((n(&f["frontend_network"]["subnet_addresses"]), n(&f["frontend_network"]["prefix"])), (16, 27));
+    assert_eq!((wl(&sp["vds"], 0, "flb", "subnet_addresses"), wl(&sp["vds"], 0, "flb", "prefix")), (19, 27));
+
+    // Single node: 1 VM (2 vCPU, 4 GB, 8 GB); wl-1 32 -> still /26; management 6.
+    let mut single: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/scenarios/vds-flb.json")).unwrap()).unwrap();
+    single["supervisors"][0]["vds"]["flb"]["availability"] = "single_node".into();
+    let out = sizer(&["plan", "-"], Some(&single.to_string()));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let sp = &serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["supervisors"][0];
+    let f = &sp["vds"]["flb"];
+    assert_eq!((n(&f["appliances"]), n(&f["vcpus"]), n(&f["memory_gb"]), n(&f["disk_gb"])), (1, 2, 4, 8));
+    assert_eq!((wl(&sp["vds"], 0, "flb", "subnet_addresses"), wl(&sp["vds"], 0, "flb", "prefix")), (32, 26));
+    assert_eq!(n(&sp["vds"]["management"]["flb"]["addresses"]), 6);
+}

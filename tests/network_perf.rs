@@ -31,7 +31,7 @@ fn time(groups: u32, per_group: u32) -> f64 {
     let mut best = f64::MAX;
     for _ in 0..5 {
         let t = Instant::now();
-        let (plan, _) = plan_supervisor(sup, platform::of(sup).net, 0).expect("plans");
+        let (plan, _) = plan_supervisor(sup, platform::of(sup).net.expect("NSX networks"), 0).expect("plans");
         let json = serde_json::to_string(&plan).expect("serializes");
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         assert_eq!(plan.namespaces.len() as u32, groups * per_group);
@@ -54,7 +54,7 @@ fn large_plans_are_fast() {
 fn two_thousand_namespaces_carve_in_debug_too() {
     let design = validate(&scenario(4, 500)).expect("valid");
     let sup = &design.supervisors[0];
-    let (plan, _) = plan_supervisor(sup, platform::of(sup).net, 0).expect("plans");
+    let (plan, _) = plan_supervisor(sup, platform::of(sup).net.expect("NSX networks"), 0).expect("plans");
     // 1 + 2,000 x 3 VIPs = 6,001 (+50% = 9,002: a /18); 2,001 SNAT IPs (3,002: a /20);
     // 16 + 2,000 x (2 + 1) x 16 = 96,016 addresses (144,024: a /14).
     assert_eq!(plan.networks.namespace_network, vec!["10.0.0.0/14".to_string()]);

@@ -178,7 +178,7 @@ proptest! {
         let scenario = build(&c);
         let design = validate(&scenario).expect("generated scenarios validate");
         let sup = &design.supervisors[0];
-        let rules = platform::of(sup).net;
+        let rules = platform::of(sup).net.expect("NSX networks");
         let result = plan_supervisor(sup, rules, 0);
         // Deterministic, success or failure alike.
         prop_assert_eq!(&result, &plan_supervisor(sup, rules, 0));

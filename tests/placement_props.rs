@@ -9,7 +9,9 @@
 //!   every SE has — changes nothing);
 //! - batches of one fresh attachment each (NSX with Avi: a T1 per namespace) give
 //!   the known closed forms, and the engine's SE plan is the reference's placement
-//!   of the load the NSX+Avi platform presents.
+//!   of the load the NSX+Avi platform presents;
+//! - the same for the load a Supervisor on VDS presents (routed: the VIP network
+//!   alone, one data NIC per SE; attached: the VIP network and a workload network).
 //!
 //! Whether NSX with Avi gives exactly the answers it gave before the simulation
 //! was generalised is tests/golden.rs's job.
@@ -266,37 +268,83 @@ proptest! {
             max_se: Some(1000),
             ..Default::default()
         };
-        let design = validate(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() }).unwrap();
-        let sup = &design.supervisors[0];
-        let rules = platform::of(sup).se;
-        let load = rules.se_load(sup);
-        let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
-        // max_se caps the group with its buffer: distributed placement spreads over the rest.
-        let cfg = SimConfig { max_se: sup.se.max_se - sup.se.buffer_ses, ..SimConfig::from(&sup.se) };
-        let expected = reference(cfg, &batches);
-        let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
-        if let Some(pair) = &plan.service_engines.pair {
-            // Legacy Active/Standby beyond one pair: the load needs what the rules place.
-            prop_assert_eq!(pair.needed as usize, expected.len());
-            prop_assert_eq!(plan.service_engines.total, 2);
-            return Ok(());
+        engine_matches_reference(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() })?;
+    }
+}
+
+/// The engine's SE plan of the one Supervisor of `s` is the reference's placement of
+/// the load its platform presents, attachment by attachment; returns the plan and
+/// that load.
+fn engine_matches_reference(s: &Scenario) -> Result<(avi_sizer::sizing::SePlan, Vec<Batch>), TestCaseError> {
+    let design = validate(s).unwrap();
+    let sup = &design.supervisors[0];
+    let rules = platform::of(sup).se;
+    let load = rules.se_load(sup);
+    let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
+    // max_se caps the group with its buffer: distributed placement spreads over the rest.
+    let cfg = SimConfig { max_se: sup.se.max_se - sup.se.buffer_ses, ..SimConfig::from(&sup.se) };
+    let expected = reference(cfg, &batches);
+    let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
+    if let Some(pair) = &plan.service_engines.pair {
+        // Legacy Active/Standby beyond one pair: the load needs what the rules place.
+        prop_assert_eq!(pair.needed as usize, expected.len());
+        prop_assert_eq!(plan.service_engines.total, 2);
+        return Ok((plan, batches));
+    }
+    let got: Vec<(Vec<String>, u32, Option<Binding>)> =
+        plan.service_engines.placement.iter().take(expected.len()).map(|p| (p.vrfs.clone(), p.virtual_services, p.created_because)).collect();
+    let want: Vec<(Vec<String>, u32, Option<Binding>)> = expected
+        .iter()
+        .map(|e| (e.attachments.iter().map(|&a| load.label(a).unwrap().to_string()).collect(), e.virtual_services, Some(e.created_because)))
+        .collect();
+    prop_assert_eq!(plan.service_engines.carrying_load as usize, expected.len());
+    prop_assert_eq!(got, want);
+    Ok((plan, batches))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// The engine on random Supervisors on VDS with Avi (PLATFORMS.md §4): the same
+    /// one simulation places the load the VDS platform presents as the rules read.
+    /// Routed SEs need the VIP network alone, so each has one data NIC and interfaces
+    /// never bind; attached SEs need the VIP network and the namespace's workload
+    /// network, and with at most 8 networks behind the VSes the 9 data NICs never bind.
+    #[test]
+    fn engine_places_the_vds_load_as_the_rules_read(
+        mode in prop::sample::select(vec![HaMode::NPlusM, HaMode::ActiveActive]),
+        placement in prop::sample::select(Placement::ALL.to_vec()),
+        attached in any::<bool>(),
+        max_vs in 1u32..=12,
+        sup_vs in 0u32..3,
+        networks in 1usize..12,
+        groups in prop::collection::vec((1u32..8, 0u32..3, 0u32..4, 0usize..12), 0..5),
+    ) {
+        use avi_sizer::scenario::{PlatformKind, SeAttachment, WorkloadNetworkSpec};
+        let mut sup = Supervisor::new("sv");
+        sup.platform = PlatformKind::Vds;
+        sup.supervisor_virtual_services = sup_vs;
+        sup.vds.workload_networks = (0..networks).map(|k| WorkloadNetworkSpec::new(&format!("wl-{k}"))).collect();
+        sup.vds.se_attachment = Some(if attached { SeAttachment::Attached } else { SeAttachment::Routed });
+        for (j, &(count, clusters, lb, net)) in groups.iter().enumerate() {
+            let mut g = NamespaceGroup::new(&format!("g{j}"), count);
+            g.tkg_clusters = clusters;
+            g.lb_services_per_cluster = lb;
+            g.workload_network = Some(format!("wl-{}", net % networks));
+            sup.namespaces.push(g);
         }
-        let got: Vec<(Vec<String>, u32, Option<Binding>)> = plan
-            .service_engines
-            .placement
-            .iter()
-            .take(expected.len())
-            .map(|p| (p.vrfs.clone(), p.virtual_services, p.created_because))
-            .collect();
-        let want: Vec<(Vec<String>, u32, Option<Binding>)> = expected
-            .iter()
-            .map(|e| {
-                let labels = e.attachments.iter().map(|&a| load.label(a).unwrap().to_string()).collect();
-                (labels, e.virtual_services, Some(e.created_because))
-            })
-            .collect();
-        prop_assert_eq!(plan.service_engines.carrying_load as usize, expected.len());
-        prop_assert_eq!(got, want);
+        let se = SeGroupSpec { ha_mode: Some(mode), placement: Some(placement), max_vs_per_se: Some(max_vs), max_se: Some(1000), ..Default::default() };
+        let (plan, batches) = engine_matches_reference(&Scenario { se_group: se, supervisors: vec![sup], ..Scenario::default() })?;
+        let behind = batches.iter().filter(|(_, vs)| *vs > 0).flat_map(|(a, _)| a.iter().copied()).collect::<std::collections::BTreeSet<u32>>().len();
+        if !attached || behind <= 9 {
+            prop_assert_ne!(plan.service_engines.binding, Binding::Interfaces);
+        }
+        for p in plan.service_engines.placement.iter().filter(|p| p.virtual_services > 0) {
+            prop_assert_eq!(p.vrfs[0].as_str(), "data network (VIP)");
+            if !attached {
+                prop_assert_eq!(p.interfaces_used, 1);
+            }
+        }
     }
 
     /// Issue 8: a load that needs more than max_se gets a warning whose advice,

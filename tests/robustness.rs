@@ -185,3 +185,117 @@ proptest! {
         }
     }
 }
+
+/// A range as typed: mostly sane, sometimes a bad address, zero, or a count that runs
+/// past the address space.
+fn range() -> impl Strategy<Value = avi_sizer::scenario::RangeSpec> {
+    let address = prop_oneof![
+        6 => Just("10.30.1.10".to_string()),
+        2 => Just("10.96.0.5".to_string()),
+        1 => Just("255.255.255.250".to_string()),
+        1 => Just("fd00::1".to_string()),
+        1 => "[0-9.a-z]{0,16}",
+    ];
+    let count = prop_oneof![8 => 1u32..64, 1 => Just(0u32), 1 => Just(u32::MAX), 1 => Just(1 << 24)];
+    (address, count).prop_map(|(address, count)| avi_sizer::scenario::RangeSpec { address, count })
+}
+
+fn ranges() -> impl Strategy<Value = Vec<avi_sizer::scenario::RangeSpec>> {
+    prop_oneof![2 => Just(Vec::new()), 3 => prop::collection::vec(range(), 1..3)]
+}
+
+fn vds_supervisor() -> impl Strategy<Value = Supervisor> {
+    use avi_sizer::scenario::{AviLicence, EdgeProvider, FlbTopology, PlatformKind, SeAttachment, VsphereVersion, WorkloadNetworkSpec};
+    (
+        supervisor(),
+        prop::sample::select(EdgeProvider::ALL.to_vec()),
+        prop::sample::select(VsphereVersion::ALL.to_vec()),
+        prop::sample::select(vec![None, Some(1u32), Some(3), Some(2)]),
+        prop::sample::select(AviLicence::ALL.to_vec()),
+        prop::sample::select(SeAttachment::ALL.to_vec()),
+        prop::sample::select(FlbTopology::ALL.to_vec()),
+        prop::collection::vec((prop_oneof![4 => Just(None), 1 => cidr().prop_map(Some)], ranges()), 0..4),
+        (ranges(), ranges(), ranges(), prop_oneof![3 => Just(None), 1 => cidr().prop_map(Some)]),
+        any::<bool>(),
+    )
+        .prop_map(|(mut s, edge, version, cp, licence, attachment, topology, nets, (data, vips, own, subnet), clean)| {
+            // Mostly a clean switch (the NSX inputs cleared), sometimes not (refused, by name).
+            if clean {
+                s.set_platform(PlatformKind::Vds);
+            } else {
+                s.platform = PlatformKind::Vds;
+            }
+            let v = &mut s.vds;
+            v.edge = Some(edge);
+            v.vsphere_version = Some(version);
+            v.control_plane_vms = cp;
+            v.licence = Some(licence);
+            v.se_attachment = Some(attachment);
+            v.flb.topology = Some(topology);
+            v.workload_networks = nets
+                .into_iter()
+                .enumerate()
+                .map(|(k, (subnet, ranges))| WorkloadNetworkSpec { name: format!("wl-{k}"), subnet, ranges })
+                .collect();
+            v.data_network.ranges = data;
+            v.data_network.subnet = subnet.clone();
+            v.flb.vip_ranges = vips;
+            if topology == FlbTopology::ThreeNic {
+                v.flb.frontend_network.ranges = own;
+                v.flb.frontend_network.subnet = subnet;
+            }
+            let n = v.workload_networks.len().max(1);
+            for (j, g) in s.namespaces.iter_mut().enumerate() {
+                g.workload_network = (j % 2 == 1).then(|| format!("wl-{}", j % n));
+            }
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Supervisors on VDS, alone or beside NSX ones, with arbitrary ranges: a plan
+    /// whose network errors name their fields, or validation errors that do.
+    #[test]
+    fn any_vds_scenario_plans_or_names_its_errors(vds in prop::collection::vec(vds_supervisor(), 1..3), nsx in any::<bool>()) {
+        let mut supervisors = vds;
+        if nsx {
+            supervisors.push(Supervisor::new("nsx"));
+        }
+        for (i, s) in supervisors.iter_mut().enumerate() {
+            s.name = format!("s{i}");
+            for (j, g) in s.namespaces.iter_mut().enumerate() {
+                g.name = format!("g{j}");
+            }
+        }
+        let topology = if supervisors.len() > 1 { Topology::MultiNsx } else { Topology::Single };
+        let s = Scenario { topology, supervisors, ..Scenario::default() };
+        match plan_scenario(&s) {
+            Ok(plan) => {
+                for (sp, given) in plan.supervisors.iter().zip(&s.supervisors) {
+                    prop_assert_eq!(sp.vds.is_some(), given.platform == avi_sizer::scenario::PlatformKind::Vds);
+                    for e in &sp.network.errors {
+                        prop_assert!(e.path.starts_with("supervisors["), "network error without a field: {}", e);
+                    }
+                    let se = &sp.se.service_engines;
+                    prop_assert!(se.carrying_load >= se.lower_bound);
+                }
+                // Every rendering of it works.
+                let _ = avi_sizer::report::markdown(&plan);
+                for sp in &plan.supervisors {
+                    for kind in avi_sizer::report::snippets::Snippet::ALL {
+                        let _ = kind.render(sp);
+                    }
+                }
+            }
+            Err(errors) => {
+                for e in &errors {
+                    prop_assert!(!e.path.is_empty(), "error without a field: {}", e);
+                }
+            }
+        }
+        prop_assert_eq!(link::decode(&link::encode(&s)).unwrap(), s.clone());
+        prop_assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+}

@@ -11,7 +11,12 @@
 //!   `prefix` (a CIDR) and `summary_only`.
 //! - Terraform: the emitted HCL is parsed (a small parser below: attributes, blocks,
 //!   strings, numbers, booleans, lists, comments) and every argument and block checked
-//!   against `vsphere_supervisor` of hashicorp/vsphere 2.13.0.
+//!   against `vsphere_supervisor` of hashicorp/vsphere 2.13.0 (NSX Supervisors) or
+//!   `vsphere_supervisor_v2` of vmware/vsphere 2.16.0 (VDS Supervisors), with the
+//!   latter's rules: `cluster` or `zones`, one edge and one workload-network backing.
+//! - VDS: the Avi SE group on the vCenter cloud (a group marked `clustername`, then
+//!   `Default-Group`, no marker under Essentials), nothing for NSX, and the v2
+//!   resource carrying the plan's control plane, primary ranges, service CIDR and edge.
 //!
 //! The validators are tested too: each negative test hands one a wrong field and
 //! expects it refused.
@@ -23,7 +28,10 @@ use std::path::PathBuf;
 use avi_sizer::plan::{plan_scenario, Plan, SupervisorPlan};
 use avi_sizer::presets;
 use avi_sizer::report::snippets::{self, Snippet};
-use avi_sizer::scenario::{ControlPlaneSize, HaMode, NamespaceGroup, Placement, Scenario, T0Mode};
+use avi_sizer::scenario::{
+    AviLicence, ControlPlaneSize, EdgeProvider, FlbAvailability, FlbSize, FlbTopology, HaMode, NamespaceGroup, Placement, Scenario,
+    SeAttachment, T0Mode,
+};
 use serde_json::{json, Map, Value};
 
 fn root() -> PathBuf {
@@ -116,6 +124,49 @@ fn match_path(template: &str, path: &str) -> Option<Vec<String>> {
 // ---------------------------------------------------------------------------------
 // Avi: ServiceEngineGroup and Cloud fields against the swagger-derived fixtures.
 
+/// Whether `value` has the fixture type of `spec` (strings, integers, booleans, and
+/// arrays and objects of them, as `markers` is); a nested mismatch is pushed to `errors`.
+fn avi_type_ok(spec: &Value, value: &Value, at: &str, errors: &mut Vec<String>) -> bool {
+    let ok = match spec["type"].as_str() {
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_i64() || value.is_u64(),
+        Some("boolean") => value.is_boolean(),
+        Some("array") => match value.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    avi_type_ok(&spec["items"], item, &format!("{at}[{i}]"), errors);
+                }
+                true
+            }
+            None => false,
+        },
+        Some("object") => match value.as_object() {
+            Some(fields) => {
+                for (k, v) in fields {
+                    match spec["fields"].get(k) {
+                        Some(f) => {
+                            avi_type_ok(f, v, &format!("{at}.{k}"), errors);
+                        }
+                        None => errors.push(format!("{at}.{k}: not a field of {}", spec["definition"])),
+                    }
+                }
+                for r in spec["required"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                    if !fields.contains_key(r) {
+                        errors.push(format!("{at}.{r}: required field missing"));
+                    }
+                }
+                true
+            }
+            None => false,
+        },
+        other => panic!("fixture type {other:?}"),
+    };
+    if !ok {
+        errors.push(format!("{at}: {value} is not a {}", spec["type"]));
+    }
+    ok
+}
+
 /// Checks `fields` against an Avi object fixture: unknown field, type, format, enum,
 /// range and the fixture's rules; `whole` also checks the required fields.
 fn check_avi_fields(schema: &Value, fields: &Map<String, Value>, whole: bool) -> Vec<String> {
@@ -127,14 +178,7 @@ fn check_avi_fields(schema: &Value, fields: &Map<String, Value>, whole: bool) ->
             errors.push(format!("{object}.{name}: unknown field"));
             continue;
         };
-        let ok_type = match spec["type"].as_str() {
-            Some("string") => value.is_string(),
-            Some("integer") => value.is_i64() || value.is_u64(),
-            Some("boolean") => value.is_boolean(),
-            other => panic!("fixture type {other:?}"),
-        };
-        if !ok_type {
-            errors.push(format!("{object}.{name}: {value} is not a {}", spec["type"]));
+        if !avi_type_ok(spec, value, &format!("{object}.{name}"), &mut errors) {
             continue;
         }
         if let Some(n) = value.as_i64() {
@@ -493,6 +537,11 @@ fn check_value(spec: &Value, value: &Expr, at: &str, errors: &mut Vec<String>) {
             if validate == Some("IPv4 address") && !is_placeholder(s) && s.parse::<Ipv4Addr>().is_err() {
                 errors.push(format!("{at}: {s:?} is not an IPv4 address"));
             }
+            // Go's net.ParseCIDR (validation.IsCIDR) takes an address with its prefix, host bits allowed.
+            let cidr = |s: &str| s.split_once('/').is_some_and(|(a, p)| a.parse::<Ipv4Addr>().is_ok() && p.parse::<u8>().is_ok_and(|p| p <= 32));
+            if validate == Some("CIDR") && !is_placeholder(s) && !cidr(s) {
+                errors.push(format!("{at}: {s:?} is not a CIDR"));
+            }
             if let Some(allowed) = spec["one_of"].as_array() {
                 if !allowed.iter().any(|a| a == s.as_str()) {
                     errors.push(format!("{at}: {s:?} is not one of {}", spec["one_of"]));
@@ -513,7 +562,7 @@ fn check_value(spec: &Value, value: &Expr, at: &str, errors: &mut Vec<String>) {
             if spec["min_items"].as_u64().is_some_and(|m| n < m) || spec["max_items"].as_u64().is_some_and(|m| n > m) {
                 errors.push(format!("{at}: {n} items, allowed {}-{}", spec["min_items"], spec["max_items"]));
             }
-            let elem = json!({ "type": spec["elem"], "validate": spec["validate"] });
+            let elem = json!({ "type": spec["elem"], "validate": spec["validate"], "one_of": spec["one_of"] });
             for (i, item) in items.iter().enumerate() {
                 check_value(&elem, item, &format!("{at}[{i}]"), errors);
             }
@@ -523,7 +572,17 @@ fn check_value(spec: &Value, value: &Expr, at: &str, errors: &mut Vec<String>) {
 }
 
 fn check_tf_body(schema: &Value, blocks: &Value, body: &Body, at: &str) -> Vec<String> {
+    check_tf_block(schema, blocks, &Value::Null, body, at)
+}
+
+/// [`check_tf_body`] with the fixture's `at_most_one_of` rule for this block.
+fn check_tf_block(schema: &Value, blocks: &Value, one_of: &Value, body: &Body, at: &str) -> Vec<String> {
     let mut errors = Vec::new();
+    let present = |n: &str| body.attrs.iter().any(|(a, _)| a == n) || body.blocks.iter().any(|b| b.kind == n);
+    let exclusive: Vec<&str> = one_of.as_array().into_iter().flatten().filter_map(Value::as_str).filter(|n| present(n)).collect();
+    if exclusive.len() > 1 {
+        errors.push(format!("{at}: at most one of {one_of} may be given, got {exclusive:?}"));
+    }
     let args = schema.as_object().unwrap();
     let mut seen = Vec::new();
     for (name, value) in &body.attrs {
@@ -547,8 +606,9 @@ fn check_tf_body(schema: &Value, blocks: &Value, body: &Body, at: &str) -> Vec<S
                 if !b.labels.is_empty() {
                     errors.push(format!("{here}: a nested block takes no labels"));
                 }
-                let inner = &blocks[spec["block"].as_str().unwrap()];
-                errors.extend(check_tf_body(inner, blocks, &b.body, &here));
+                let kind = spec["block"].as_str().unwrap();
+                let rule = blocks.get("$at_most_one_of").map(|r| r[kind].clone()).unwrap_or(Value::Null);
+                errors.extend(check_tf_block(&blocks[kind], blocks, &rule, &b.body, &here));
             }
         }
     }
@@ -567,13 +627,23 @@ fn check_tf_body(schema: &Value, blocks: &Value, body: &Body, at: &str) -> Vec<S
         } else if required && !body.attrs.iter().any(|(a, _)| a == name) {
             errors.push(format!("{at}.{name}: required argument missing"));
         }
+        for other in spec["conflicts_with"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            if present(name) && present(other) {
+                errors.push(format!("{at}.{name}: conflicts with {other}"));
+            }
+        }
     }
     errors
 }
 
-/// Parses the snippet and checks each resource block against the provider fixture.
+/// The provider fixtures, by resource type.
+fn tf_schemas() -> Vec<Value> {
+    vec![fixture("vsphere_supervisor-2.13.0.json"), fixture("vsphere_supervisor_v2-2.16.0.json")]
+}
+
+/// Parses the snippet and checks each resource block against its provider fixture.
 fn check_tf_text(text: &str) -> Vec<String> {
-    let schema = fixture("vsphere_supervisor-2.13.0.json");
+    let schemas = tf_schemas();
     let body = match parse_hcl(text) {
         Ok(b) => b,
         Err(e) => return vec![format!("HCL does not parse: {e}")],
@@ -585,16 +655,29 @@ fn check_tf_text(text: &str) -> Vec<String> {
     if body.blocks.is_empty() {
         errors.push("no resource block".to_string());
     }
-    let label = regex_lite(schema["label"]["pattern"].as_str().unwrap());
     for b in &body.blocks {
-        match b.labels.as_slice() {
-            [kind, name] if b.kind == "resource" && kind == schema["resource"].as_str().unwrap() => {
+        let schema = match b.labels.first() {
+            Some(kind) if b.kind == "resource" => schemas.iter().find(|s| s["resource"].as_str() == Some(kind.as_str())),
+            _ => None,
+        };
+        match (b.labels.as_slice(), schema) {
+            ([kind, name], Some(schema)) => {
+                let label = regex_lite(schema["label"]["pattern"].as_str().unwrap());
                 if !label(name) {
                     errors.push(format!("resource label {name:?} is not a Terraform identifier"));
                 }
-                errors.extend(check_tf_body(&schema["schema"], &schema["blocks"], &b.body, &format!("{kind}.{name}")));
+                let mut blocks = schema["blocks"].clone();
+                blocks["$at_most_one_of"] = schema["at_most_one_of"].clone();
+                let at = format!("{kind}.{name}");
+                errors.extend(check_tf_body(&schema["schema"], &blocks, &b.body, &at));
+                if let Some(one) = schema["exactly_one_of"].as_array() {
+                    let n = one.iter().filter(|a| b.body.attrs.iter().any(|(x, _)| Some(x.as_str()) == a.as_str())).count();
+                    if n != 1 {
+                        errors.push(format!("{at}: exactly one of {} must be given, got {n}", schema["exactly_one_of"]));
+                    }
+                }
             }
-            other => errors.push(format!("{} {other:?}: not a {} resource", b.kind, schema["resource"])),
+            (other, _) => errors.push(format!("{} {other:?}: not a vsphere_supervisor or vsphere_supervisor_v2 resource", b.kind)),
         }
     }
     errors
@@ -654,6 +737,7 @@ fn variants() -> Vec<(String, Scenario)> {
     g.namespace_subnet_prefix = Some(27);
     s.supervisors[0].namespaces.push(g);
     out.push(("odd name, routed group".into(), s));
+    out.extend(vds_variants());
     out
 }
 
@@ -677,6 +761,10 @@ fn every_avi_snippet_is_a_valid_avi_request_set() {
         let errors = check_avi_text(&text);
         assert!(errors.is_empty(), "{name}: {errors:#?}\n{text}");
         let rs = requests(&text).unwrap();
+        if sp.vds.is_some() {
+            check_vds_avi(name, sp, &text, &rs);
+            return;
+        }
         if !sp.service_engines.feasible {
             assert!(rs.is_empty() && text.contains("Not applicable"), "{name}: SEs that cannot exist got a snippet\n{text}");
             return;
@@ -721,6 +809,10 @@ fn every_nsx_snippet_is_a_valid_policy_api_request_set() {
         let errors = check_nsx_text(&text);
         assert!(errors.is_empty(), "{name}: {errors:#?}\n{text}");
         let rs = requests(&text).unwrap();
+        if sp.vds.is_some() {
+            assert!(rs.is_empty() && text.contains("does not apply") && text.contains("no NSX and no T0"), "{name}\n{text}");
+            return;
+        }
         let bodies: Vec<&Value> = rs.iter().filter_map(|r| r.body.as_ref()).collect();
         let with_aggregates: Vec<_> = sp.net.routes.iter().filter(|r| !r.aggregates.is_empty()).collect();
         assert_eq!(bodies.len(), with_aggregates.len(), "{name}");
@@ -738,6 +830,10 @@ fn every_terraform_snippet_parses_and_fits_vsphere_supervisor() {
         let text = Snippet::Terraform.render(sp);
         let errors = check_tf_text(&text);
         assert!(errors.is_empty(), "{name}: {errors:#?}\n{text}");
+        if sp.vds.is_some() {
+            check_vds_tf(name, sp, &text);
+            return;
+        }
         let body = parse_hcl(&text).unwrap();
         let res = &body.blocks[0];
         let attr = |n: &str| res.body.attrs.iter().find(|(a, _)| a == n).map(|(_, e)| e.clone());
@@ -799,6 +895,187 @@ fn a_t0_with_nothing_to_aggregate_gets_no_body() {
 }
 
 // ---------------------------------------------------------------------------------
+// VDS: the SE group on a vCenter cloud, vsphere_supervisor_v2.
+
+/// The Avi snippet of a VDS Supervisor: the marked group (Enterprise) or Default-Group,
+/// then the group in use; nothing for SEs Avi does not run.
+fn check_vds_avi(name: &str, sp: &SupervisorPlan, text: &str, rs: &[Request]) {
+    let v = sp.vds.as_ref().unwrap();
+    if v.edge == EdgeProvider::Foundation {
+        assert!(rs.is_empty() && text.contains("Not applicable"), "{name}: an FLB Supervisor got an SE group\n{text}");
+        return;
+    }
+    assert!(text.contains("Unlike NSX") && text.contains("clustername"), "{name}: the VDS difference is not said\n{text}");
+    let lines: Vec<String> = rs.iter().map(|r| format!("{} {}", r.method, r.path.split('?').next().unwrap())).collect();
+    let mut want = vec![
+        "GET /api/serviceenginegroup",
+        "PATCH /api/serviceenginegroup/<default-group-uuid>",
+        "PATCH /api/serviceenginegroup/<se-group-uuid>",
+    ];
+    if v.avi.licence != AviLicence::Essentials {
+        want.insert(0, "POST /api/serviceenginegroup");
+        let post = rs[0].body.as_ref().unwrap();
+        assert_eq!(post["markers"], json!([{ "key": "clustername", "values": ["<cluster-id>"] }]), "{name}");
+        assert!(post["cloud_ref"].as_str().unwrap().contains("<vcenter-cloud-uuid>"), "{name}");
+    } else {
+        assert!(!text.contains("markers"), "{name}: a marker's key is an Enterprise field");
+        assert_eq!(sp.settings.ha_mode, HaMode::ActiveStandby, "{name}");
+    }
+    assert_eq!(lines, want, "{name}");
+    let fields = &rs.last().unwrap().body.as_ref().unwrap()["replace"];
+    assert_eq!(fields["ha_mode"], sp.settings.ha_mode.avi_api(), "{name}");
+    assert!(text.contains(&format!("data pool needs {} addresses", v.avi.data_network.addresses)), "{name}\n{text}");
+}
+
+/// The values of the `range`/`ip_range`/`lb_address_range` blocks named `kind` in `body`.
+fn tf_ranges(body: &Body, kind: &str) -> Vec<(String, u64)> {
+    body.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| {
+            let get = |n: &str| b.body.attrs.iter().find(|(a, _)| a == n).map(|(_, e)| e.clone());
+            match (get("address"), get("count")) {
+                (Some(Expr::Str(a)), Some(Expr::Num(c))) => (a, c as u64),
+                other => panic!("{other:?}"),
+            }
+        })
+        .collect()
+}
+
+fn tf_block<'a>(body: &'a Body, path: &[&str]) -> &'a Body {
+    path.iter().fold(body, |b, kind| &b.blocks.iter().find(|x| x.kind == *kind).unwrap_or_else(|| panic!("no {kind}")).body)
+}
+
+fn tf_attr(body: &Body, name: &str) -> Option<Expr> {
+    body.attrs.iter().find(|(a, _)| a == name).map(|(_, e)| e.clone())
+}
+
+/// `(first address, count)` of `first-last` range texts.
+fn plan_ranges(texts: &[String]) -> Vec<(String, u64)> {
+    texts
+        .iter()
+        .map(|t| {
+            let (a, b) = t.split_once('-').unwrap();
+            let n = |x: &str| u64::from(u32::from(x.parse::<Ipv4Addr>().unwrap()));
+            (a.to_string(), n(b) - n(a) + 1)
+        })
+        .collect()
+}
+
+/// A VDS Supervisor's `vsphere_supervisor_v2`: the plan's control plane, primary
+/// network ranges, service CIDR and edge; no `provider` argument anywhere.
+fn check_vds_tf(name: &str, sp: &SupervisorPlan, text: &str) {
+    let errors = check_tf_text(text);
+    assert!(errors.is_empty(), "{name}: {errors:#?}\n{text}");
+    assert!(!text.contains("provider =") && !text.contains("network_type = \"VSPHERE\""), "{name}\n{text}");
+    let v = sp.vds.as_ref().unwrap();
+    let body = parse_hcl(text).unwrap();
+    let res = &body.blocks[0];
+    assert_eq!(res.labels[0], "vsphere_supervisor_v2");
+    let cp = tf_block(&res.body, &["control_plane"]);
+    assert_eq!(tf_attr(cp, "count"), Some(Expr::Num(f64::from(v.control_plane_vms))), "{name}");
+    assert_eq!(tf_attr(cp, "size"), Some(Expr::Str(sp.control_plane_size.sizing_hint().into())), "{name}");
+    let net = tf_block(&res.body, &["workloads", "network"]);
+    let primary = &v.workload_networks[0];
+    assert_eq!(tf_attr(net, "network"), Some(Expr::Str(primary.name.clone())), "{name}");
+    let ipm = tf_block(net, &["ip_management"]);
+    let by_assignee = |who: &str| -> Vec<(String, u64)> {
+        let b = ipm.blocks.iter().find(|b| tf_attr(&b.body, "assignee") == Some(Expr::Str(who.into()))).unwrap();
+        tf_ranges(&b.body, "range")
+    };
+    let d = if v.edge == EdgeProvider::Avi { &primary.avi } else { &primary.flb };
+    let nodes = plan_ranges(&d.ranges);
+    if nodes.is_empty() {
+        assert_eq!(by_assignee("NODE"), [("<first-node-ip>".to_string(), d.with_growth)], "{name}");
+    } else {
+        assert_eq!(by_assignee("NODE"), nodes, "{name}");
+    }
+    let (addr, prefix) = v.service_cidr.split_once('/').unwrap();
+    assert_eq!(by_assignee("SERVICE"), [(addr.to_string(), 1u64 << (32 - prefix.parse::<u32>().unwrap()))], "{name}");
+    let edge = tf_block(&res.body, &["workloads", "edge"]);
+    match v.edge {
+        EdgeProvider::Avi => {
+            assert!(edge.blocks.iter().map(|b| b.kind.as_str()).eq(["nsx_advanced"]), "{name}: Avi alone, no lb_address_range");
+        }
+        EdgeProvider::Foundation => {
+            let f = &v.flb;
+            let given = plan_ranges(&f.vip_range.ranges);
+            let want = if given.is_empty() { vec![("<first-vip>".to_string(), f.vip_range.with_growth)] } else { given };
+            assert_eq!(tf_ranges(edge, "lb_address_range"), want, "{name}");
+            let dt = tf_block(edge, &["foundation", "deployment_target"]);
+            assert_eq!(tf_attr(dt, "availability"), Some(Expr::Str(f.availability.api().into())), "{name}");
+            assert_eq!(tf_attr(dt, "deployment_size"), Some(Expr::Str(f.size.api().into())), "{name}");
+            let interfaces: Vec<(Expr, Expr)> = tf_block(edge, &["foundation"])
+                .blocks
+                .iter()
+                .filter(|b| b.kind == "interface")
+                .map(|b| (tf_attr(&b.body, "personas").unwrap(), tf_attr(tf_block(&b.body, &["network"]), "network_type").unwrap()))
+                .collect();
+            let want: Vec<(Expr, Expr)> = f
+                .interfaces
+                .iter()
+                .map(|i| (Expr::List(i.personas.iter().map(|p| Expr::Str(p.to_string())).collect()), Expr::Str(i.network_type.into())))
+                .collect();
+            assert_eq!(interfaces, want, "{name}");
+        }
+    }
+    let said = text.replace("\n# ", " ");
+    for w in &v.workload_networks[1..] {
+        assert!(said.contains(&format!("Workload network {}", w.name)), "{name}: {} not said\n{text}", w.name);
+    }
+}
+
+/// VDS scenarios beyond the files: each edge and FLB topology, attached SEs,
+/// Essentials, three zones, no range given for the FLB.
+fn vds_variants() -> Vec<(String, Scenario)> {
+    let base = presets::find("vds").unwrap().scenario;
+    let mut out = Vec::new();
+    for topology in FlbTopology::ALL {
+        for availability in [FlbAvailability::ActivePassive, FlbAvailability::SingleNode] {
+            let mut s = base.clone();
+            let v = &mut s.supervisors[0].vds;
+            v.edge = Some(EdgeProvider::Foundation);
+            v.flb.topology = Some(topology);
+            v.flb.availability = Some(availability);
+            v.flb.size = Some(FlbSize::Large);
+            if topology == FlbTopology::ThreeNic {
+                let range = |address: &str, count| vec![avi_sizer::scenario::RangeSpec { address: address.into(), count }];
+                v.flb.vip_ranges = range("10.30.20.20", 30);
+                v.flb.frontend_network.subnet = Some("10.30.20.0/26".into());
+                v.flb.frontend_network.ranges = range("10.30.20.2", 4);
+                v.flb.management_network.ranges = range("10.30.21.2", 4);
+            }
+            out.push((format!("vds flb {topology:?} {availability:?}"), s));
+        }
+    }
+    let mut s = base.clone();
+    s.supervisors[0].vds.se_attachment = Some(SeAttachment::Attached);
+    s.supervisors[0].zones = 3;
+    s.supervisors[0].vds.control_plane_vms = Some(1);
+    out.push(("vds attached, 3 zones, 1 control-plane VM".into(), s));
+    let mut s = base.clone();
+    s.supervisors[0].vds.licence = Some(AviLicence::Essentials);
+    s.se_group.max_vs_per_se = Some(20);
+    out.push(("vds essentials".into(), s));
+    for (edge, topology) in [(EdgeProvider::Avi, FlbTopology::TwoNic), (EdgeProvider::Foundation, FlbTopology::ThreeNic)] {
+        let mut s = base.clone();
+        let v = &mut s.supervisors[0].vds;
+        v.edge = Some(edge);
+        v.flb.topology = Some(topology);
+        v.flb.vip_ranges.clear();
+        v.data_network.ranges.clear();
+        v.workload_networks.iter_mut().for_each(|w| w.ranges.clear());
+        out.push((format!("vds {edge:?} {topology:?}, no range given"), s));
+    }
+    let mut s = base;
+    s.supervisors[0].networks.management_start = None;
+    s.supervisors[0].vds.workload_networks.truncate(1);
+    s.supervisors[0].namespaces[1].workload_network = None;
+    out.push(("vds one network, no management range".into(), s));
+    out
+}
+
+// ---------------------------------------------------------------------------------
 // The validators catch what they are for.
 
 fn avi_patch(fields: Value) -> String {
@@ -850,6 +1127,10 @@ fn the_avi_validator_refuses_wrong_fields() {
     assert!(check_avi_text(post).iter().any(|e| e == "ServiceEngineGroup.name: required field missing"));
     let cloud = "PATCH /api/cloud/<uuid>\nX-Avi-Version: 30.2.1\n\n{\"replace\": {\"se_group_template\": \"x\"}}\n";
     assert!(check_avi_text(cloud).iter().any(|e| e == "Cloud.se_group_template: unknown field"));
+    let marker = avi_patch(json!({ "markers": [{ "values": ["x"] }] }));
+    assert!(check_avi_text(&marker).iter().any(|e| e == "ServiceEngineGroup.markers[0].key: required field missing"), "{:?}", check_avi_text(&marker));
+    let marker = avi_patch(json!({ "markers": [{ "key": "clustername", "value": "x" }] }));
+    assert!(check_avi_text(&marker).iter().any(|e| e.starts_with("ServiceEngineGroup.markers[0].value: not a field")), "{:?}", check_avi_text(&marker));
     let query = "GET /api/serviceenginegroup?nam=x\nX-Avi-Version: 30.2.1\n\n";
     assert!(check_avi_text(query).iter().any(|e| e.contains("unknown query parameter nam")));
 }
@@ -916,6 +1197,38 @@ fn the_terraform_validator_refuses_wrong_arguments() {
 }
 
 #[test]
+fn the_vsphere_supervisor_v2_validator_refuses_wrong_arguments() {
+    let mut s = presets::find("vds").unwrap().scenario;
+    s.supervisors[0].vds.edge = Some(EdgeProvider::Foundation);
+    let plan = plan_of(&s);
+    let good = Snippet::Terraform.render(&plan.supervisors[0]);
+    assert!(check_tf_text(&good).is_empty(), "{:?}", check_tf_text(&good));
+    let swap = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    };
+    let r = "vsphere_supervisor_v2.vds_supervisor";
+    let cases = [
+        // The resource docs' example: a provider argument and a network_type the schema lacks.
+        (swap("      id = \"<edge-name>\"", "      id = \"<edge-name>\"\n      provider = \"VSPHERE_FOUNDATION\""), format!("{r}.workloads.edge.provider: unknown argument")),
+        (swap("      network = \"wl-1\"", "      network = \"wl-1\"\n      network_type = \"VSPHERE\""), format!("{r}.workloads.network.network_type: unknown argument")),
+        (swap("      foundation {", "      nsx_advanced {\n        host = \"<h>\"\n        port = 443\n        username = \"<u>\"\n        password = \"<p>\"\n        ca_chain = \"<c>\"\n      }\n      foundation {"), format!("{r}.workloads.edge: at most one of")),
+        (swap("personas = [\"MANAGEMENT\"]", "personas = [\"BACKEND\"]"), format!("{r}.workloads.edge.foundation.interface.personas[0]: \"BACKEND\" is not one of")),
+        (swap("availability = \"ACTIVE_PASSIVE\"", "availability = \"ACTIVE_STANDBY\""), format!("{r}.workloads.edge.foundation.deployment_target.availability: \"ACTIVE_STANDBY\" is not one of")),
+        (swap("gateway_address = \"<gateway-of-10.30.1.0/24>\"", "gateway_address = \"10.30.1.1\""), format!("{r}.workloads.network.ip_management.gateway_address: \"10.30.1.1\" is not a CIDR")),
+        (swap("  cluster = \"<compute-cluster-id>\"", "  cluster = \"<compute-cluster-id>\"\n  zones = [\"<z>\"]"), format!("{r}.cluster: conflicts with zones")),
+        (swap("  cluster = \"<compute-cluster-id>\"\n", ""), format!("{r}: exactly one of")),
+        (swap("    kube_api_server_options {}\n", ""), format!("{r}.workloads.kube_api_server_options: required block missing")),
+        (swap("    count = 3", "    count = \"3\""), format!("{r}.control_plane.count: Str(\"3\") where TypeInt")),
+        (swap("        deployment_size = \"SMALL\"", "        deployment_size = \"XLARGE\""), format!("{r}.workloads.edge.foundation.deployment_target.deployment_size: \"XLARGE\" is not one of")),
+    ];
+    for (text, want) in cases {
+        let errors = check_tf_text(&text);
+        assert!(errors.iter().any(|e| e.starts_with(&want)), "{want}: {errors:?}\n{text}");
+    }
+}
+
+#[test]
 fn the_hcl_parser_reads_what_terraform_reads() {
     let body = parse_hcl("# c\n// d\n/* e */ a = [\"x\", 1, true,]\nb \"l1\" l2 {\n  c = -2\n}\n").unwrap();
     assert_eq!(body.attrs, [("a".to_string(), Expr::List(vec![Expr::Str("x".into()), Expr::Num(1.0), Expr::Bool(true)]))]);
@@ -928,7 +1241,13 @@ fn the_hcl_parser_reads_what_terraform_reads() {
 
 #[test]
 fn every_fixture_says_where_it_comes_from() {
-    for name in ["avi-serviceenginegroup-30.2.1.json", "avi-cloud-30.2.1.json", "vsphere_supervisor-2.13.0.json", "nsx-policy-bgp-route-aggregations.json"] {
+    for name in [
+        "avi-serviceenginegroup-30.2.1.json",
+        "avi-cloud-30.2.1.json",
+        "vsphere_supervisor-2.13.0.json",
+        "vsphere_supervisor_v2-2.16.0.json",
+        "nsx-policy-bgp-route-aggregations.json",
+    ] {
         let f = fixture(name);
         let sources: Vec<Value> = match (f.get("source"), f.get("sources")) {
             (Some(s), _) => vec![s.clone()],

@@ -677,3 +677,37 @@ async fn the_new_inputs_show_their_defaults_and_reasons() {
     sleep(50).await;
     assert_eq!(scenario_in_url(), s, "the link carries the new input");
 }
+
+#[wasm_bindgen_test]
+async fn a_supervisor_switched_to_vds_shows_its_inputs_and_the_engines_numbers() {
+    use avi_sizer::scenario::{PlatformKind, RangeSpec, WorkloadNetworkSpec};
+    let page = mount("").await;
+    let platform = page.select("supervisors-0-platform");
+    platform.set_value("vds");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    platform.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    page.wait_for("#section-vds").await;
+    // The pool is an NSX input: cleared, and the notice says so.
+    assert!(page.text("[data-testid='notice']").contains("networks.address_pool"), "{}", page.text("[data-testid='notice']"));
+    page.click("[data-testid='add-wl-0']").await;
+    page.wait_for("#supervisors-0-vds-workload_networks-0-ranges").await;
+    page.type_into("supervisors-0-vds-workload_networks-0-ranges", "10.30.1.10+40").await;
+    page.type_into("supervisors-0-vds-data_network-ranges", "10.30.10.10-10.30.10.59").await;
+    let mut s = Scenario::default();
+    s.supervisors[0].set_platform(PlatformKind::Vds);
+    let range = |address: &str, count| vec![RangeSpec { address: address.into(), count }];
+    s.supervisors[0].vds.workload_networks = vec![WorkloadNetworkSpec { ranges: range("10.30.1.10", 40), ..WorkloadNetworkSpec::new("wl-1") }];
+    s.supervisors[0].vds.data_network.ranges = range("10.30.10.10", 50);
+    let plan = plan_of(&s);
+    let v = plan.supervisors[0].vds.as_ref().unwrap();
+    let pool = &v.avi.data_network;
+    page.wait_text("[data-testid='vds-pool-0']", &format!("{} addresses, /{}", pool.addresses, pool.prefix)).await;
+    page.wait_text("[data-testid='se-total-0']", &total(&s, 0)).await;
+    let w = &v.workload_networks[0].avi;
+    assert_eq!(page.text("[data-testid='vds-wl-0-0']"), format!("wl-1: {} addresses, a /{} subnet ({} with growth)", w.addresses, w.prefix, w.with_growth));
+    // Text that is not a range stays as typed and is marked.
+    page.type_into("supervisors-0-vds-data_network-ranges", "10.30.10.10").await;
+    assert_eq!(page.input("supervisors-0-vds-data_network-ranges").value(), "10.30.10.10");
+    assert_eq!(page.input("supervisors-0-vds-data_network-ranges").get_attribute("aria-invalid").as_deref(), Some("true"));
+}

@@ -429,7 +429,7 @@ pub fn subnets_needed(sup: &SupervisorDesign, rules: &dyn NetRules) -> u64 {
 /// order, each around the networks the others were given and the blocks the earlier
 /// ones carved, so several Supervisors can share one address pool. `rules` gives
 /// each Supervisor's platform rules.
-pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> AllPlans {
+pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> Option<&'r dyn NetRules>) -> AllPlans {
     let (plans, across) = orchestrate::plan_all(design, rules);
     plans
         .into_iter()
@@ -448,7 +448,7 @@ pub fn plan_all<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dy
 /// Overlaps between the routed networks of different Supervisors (see [`plan_all`],
 /// which also carves them in sequence).
 pub fn check_across_supervisors<'r>(design: &Design, rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules) -> Vec<FieldError> {
-    orchestrate::plan_all(design, rules).1.into_iter().flatten().collect()
+    orchestrate::plan_all(design, |sup| Some(rules(sup))).1.into_iter().flatten().collect()
 }
 
 /// Whether a Supervisor's networks were planned. The SE sizing never depends on
@@ -458,8 +458,9 @@ pub fn check_across_supervisors<'r>(design: &Design, rules: impl Fn(&SupervisorD
 pub enum NetStatus {
     /// Every network given, carved or defaulted, checked and allocated.
     Planned,
-    /// A network is missing (not given, and no address pool to carve it from):
-    /// the errors say what size each needs. Nothing given is wrong.
+    /// A network is missing (not given, and no address pool to carve it from; on
+    /// VDS, given without ranges): the errors say what size each needs. Nothing
+    /// given is wrong.
     NotPlanned,
     /// A network is wrong: overlaps, too small for its demand, a pool too small.
     Error,
@@ -495,7 +496,7 @@ impl NetState {
     /// assert_eq!(NetState::of(vec![missing, small]).status, NetStatus::Error);
     /// ```
     pub fn of(errors: Vec<FieldError>) -> NetState {
-        let status = if errors.iter().all(|e| matches!(e.problem, Problem::Missing { .. })) {
+        let status = if errors.iter().all(|e| matches!(e.problem, Problem::Missing { .. } | Problem::NoRanges { .. })) {
             NetStatus::NotPlanned
         } else {
             NetStatus::Error

@@ -11,25 +11,32 @@ use super::carve::{self, Resolved};
 use super::{advice, allocate, assemble, checks, routes, validate, AllPlans, NetPlan, NetRules, Role, Source};
 
 /// See [`super::plan_all`]: each Supervisor's own result, and per Supervisor the
-/// overlaps of its routed networks with earlier Supervisors'.
+/// overlaps of its routed networks with earlier Supervisors'. A Supervisor whose
+/// platform has none of these networks (`rules` gives `None`: VDS) gets an empty
+/// plan: it plans its own.
 pub(crate) fn plan_all<'r>(
     design: &Design,
-    rules: impl Fn(&SupervisorDesign) -> &'r dyn NetRules,
+    rules: impl Fn(&SupervisorDesign) -> Option<&'r dyn NetRules>,
 ) -> (AllPlans, Vec<Vec<FieldError>>) {
     let given: Vec<Vec<Span>> = design.supervisors.iter().map(routed_given).collect();
     let mut carved: Vec<Span> = Vec::new();
     let mut resolved = Vec::with_capacity(design.supervisors.len());
     for (i, sup) in design.supervisors.iter().enumerate() {
+        // A platform without these networks (VDS) plans its own.
+        let Some(net) = rules(sup) else {
+            resolved.push(None);
+            continue;
+        };
         let mut taken: Vec<Span> = given.iter().enumerate().filter(|&(j, _)| j != i).flat_map(|(_, g)| g.iter().copied()).collect();
         taken.extend_from_slice(&carved);
-        let r = resolve(sup, rules(sup), i, &taken);
+        let r = resolve(sup, net, i, &taken);
         carved.extend(r.scopes.iter().filter(|s| s.source == Source::Carved).flat_map(|s| s.blocks.iter().map(|b| b.span())));
-        resolved.push(r);
+        resolved.push(Some(r));
     }
     let mut across = vec![Vec::new(); design.supervisors.len()];
     if design.supervisors.len() > 1 {
         let mut all = Vec::new();
-        for (i, r) in resolved.iter().enumerate() {
+        for (i, r) in resolved.iter().enumerate().filter_map(|(i, r)| Some((i, r.as_ref()?))) {
             all.extend(validate::entries(r, i, true).into_iter().filter(|e| matches!(e.role, Role::IngressCidr | Role::EgressCidr | Role::NamespaceNetwork)));
         }
         for (sup, e) in validate::overlaps_by_supervisor(&all) {
@@ -38,8 +45,16 @@ pub(crate) fn plan_all<'r>(
             }
         }
     }
-    let plans =
-        design.supervisors.iter().zip(resolved).enumerate().map(|(i, (sup, r))| plan_resolved(sup, rules(sup), i, r)).collect();
+    let plans = design
+        .supervisors
+        .iter()
+        .zip(resolved)
+        .enumerate()
+        .map(|(i, (sup, r))| match (rules(sup), r) {
+            (Some(net), Some(r)) => plan_resolved(sup, net, i, r),
+            _ => Ok((NetPlan::not_planned(sup), Vec::new())),
+        })
+        .collect();
     (plans, across)
 }
 

@@ -1,8 +1,9 @@
 //! Platforms: the rules that differ between the systems a Supervisor's load
-//! balancing can run on, one file each; today there is one, [`nsx_avi`] (a
-//! Supervisor on NSX with the Avi load balancer, DOMAIN.md). [`of`] says which a
-//! Supervisor runs on, and [`crate::plan`] hands that platform's rules to the
-//! engines. The engines define what they need from a platform and know none:
+//! balancing can run on, one file each: [`nsx_avi`] (a Supervisor on NSX with the
+//! Avi load balancer, DOMAIN.md) and [`vds`] (on vSphere Distributed Switch
+//! networking with Avi or the vSphere Foundation Load Balancer, PLATFORMS.md §4).
+//! [`of`] says which a Supervisor runs on (`supervisors[i].platform`), and
+//! [`crate::plan`] hands that platform's rules to the engines. The engines define what they need from a platform and know none:
 //! a platform depends on them, never the other way round.
 //!
 //! The SE sizing ([`crate::sizing`]) works on the load a platform presents and
@@ -33,21 +34,24 @@
 //! - `SeRules::se_warnings`: the platform's own warnings on the SE group (NSX: the
 //!   DFW exclusion list for Active/Active; VDS `attached`: more than 8 workload
 //!   networks).
-//! - `NetRules`: which networks the Supervisor and each group draw from, what a
-//!   namespace takes (subnets, VIPs, SNAT IPs), defaults and names. A platform with
-//!   networks of other kinds (VDS: workload networks given as IP ranges, one Avi
-//!   VIP network whose pool also holds the SEs' data addresses, so its demand
-//!   needs the SE count) adds its roles to [`crate::network::Role`] and reuses the
-//!   carving, allocation and overlap checks.
+//! - `NetRules` (`Platform::net`): which NSX networks the Supervisor and each group
+//!   draw from, what a namespace takes (subnets, VIPs, SNAT IPs), defaults and names.
+//!   A platform whose networks are of other kinds gives `None` and plans its own
+//!   beside the SE plan: VDS ([`vds::plan`]) has workload networks given as IP ranges
+//!   and one Avi VIP network whose pool also holds the SEs' data addresses, so its
+//!   demand needs the SE count; its errors sit in the plan's `network` as NSX's do.
+//!   NSX VPC (next) will plan VPC private CIDRs and external IP blocks the same way.
 //!
 //! A comparison that sizes something other than SEs (the NSX native load
 //! balancer's LBs and edge credits) is a sizing of its own beside
 //! [`crate::sizing`], fed by the same Supervisor design.
 
 pub mod nsx_avi;
+pub mod vds;
 
 use crate::design::SupervisorDesign;
 use crate::network::NetRules;
+use crate::scenario::PlatformKind;
 use crate::sizing::SeRules;
 
 /// A platform: its key and its rules for each engine.
@@ -57,8 +61,9 @@ pub struct Platform {
     pub key: &'static str,
     /// How its Supervisors' SE groups are loaded.
     pub se: &'static dyn SeRules,
-    /// Which networks its Supervisors have and what each takes.
-    pub net: &'static dyn NetRules,
+    /// Which NSX networks its Supervisors have and what each takes; `None`: the
+    /// platform has none of them and plans its own (VDS, [`vds::plan`]).
+    pub net: Option<&'static dyn NetRules>,
 }
 
 impl std::fmt::Debug for Platform {
@@ -74,6 +79,9 @@ impl std::fmt::Debug for Platform {
 /// let design = validate(&Scenario::default()).unwrap();
 /// assert_eq!(platform::of(&design.supervisors[0]).key, "nsx_avi");
 /// ```
-pub fn of(_sup: &SupervisorDesign) -> Platform {
-    nsx_avi::PLATFORM
+pub fn of(sup: &SupervisorDesign) -> Platform {
+    match sup.platform {
+        PlatformKind::NsxAvi => nsx_avi::PLATFORM,
+        PlatformKind::Vds => vds::PLATFORM,
+    }
 }

@@ -18,7 +18,7 @@ use super::Platform;
 pub struct NsxAvi;
 
 /// NSX with Avi, for [`super::of`].
-pub const PLATFORM: Platform = Platform { key: "nsx_avi", se: &NsxAvi, net: &NsxAvi };
+pub const PLATFORM: Platform = Platform { key: "nsx_avi", se: &NsxAvi, net: Some(&NsxAvi) };
 
 /// The name of a group's `number`-th namespace (from 1): `{group}-001`, `{group}-002`...
 /// Its T1 carries the same name.

@@ -44,13 +44,15 @@ pub fn binding_words(b: Binding) -> &'static str {
     }
 }
 
-/// One Supervisor's workload in a line: namespaces, virtual services, T1s with a VS.
+/// One Supervisor's workload in a line: namespaces, virtual services, T1s (or, on
+/// VDS, networks) with a VS.
 pub fn load_line(sup: &SePlan) -> String {
+    let noun = sup.attachment;
     format!(
         "{} · {} · {} with a virtual service",
         count(sup.load.namespaces, "namespace", "namespaces"),
         count(sup.load.virtual_services, "virtual service", "virtual services"),
-        count(sup.load.vrfs_with_vs, "T1", "T1s")
+        count(sup.load.vrfs_with_vs, noun.one, noun.many)
     )
 }
 

@@ -19,6 +19,9 @@
 
 use serde_json::{json, Map, Value};
 
+mod vds;
+pub use vds::VSPHERE_PROVIDER_V2_VERSION;
+
 use crate::design::defaults;
 use crate::network::Source;
 use crate::plan::{Plan, SupervisorPlan};
@@ -77,12 +80,26 @@ impl Snippet {
         }
     }
 
+    /// The heading above this snippet for one Supervisor: [`Snippet::title`], or on
+    /// VDS what the block is there.
+    pub fn title_for(self, sp: &SupervisorPlan) -> &'static str {
+        match (self, sp.vds.is_some()) {
+            (_, false) => self.title(),
+            (Snippet::Avi, true) => "Avi SE group on a vCenter cloud (Avi API 30.2.1)",
+            (Snippet::Nsx, true) => "NSX T0 route aggregation (not on VDS)",
+            (Snippet::Terraform, true) => "Terraform vsphere_supervisor_v2 (vmware/vsphere 2.16.0)",
+        }
+    }
+
     /// This snippet for one Supervisor: the text the page shows and `sizer snippet` prints.
     pub fn render(self, sp: &SupervisorPlan) -> String {
-        match self {
-            Snippet::Avi => avi(sp),
-            Snippet::Nsx => nsx(sp),
-            Snippet::Terraform => terraform(sp),
+        match (self, sp.vds.is_some()) {
+            (Snippet::Avi, false) => avi(sp),
+            (Snippet::Nsx, false) => nsx(sp),
+            (Snippet::Terraform, false) => terraform(sp),
+            (Snippet::Avi, true) => vds::avi(sp),
+            (Snippet::Nsx, true) => vds::nsx(sp),
+            (Snippet::Terraform, true) => vds::terraform(sp),
         }
     }
 }

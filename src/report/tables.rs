@@ -4,6 +4,8 @@
 use super::table::Table;
 use crate::network::Role;
 use crate::plan::{Plan, SupervisorPlan};
+use crate::platform::vds::{NetDemand, VdsPlan};
+use crate::scenario::EdgeProvider;
 use crate::sizing::SeRole;
 
 pub fn role(r: SeRole) -> &'static str {
@@ -18,12 +20,9 @@ pub fn role(r: SeRole) -> &'static str {
 /// Topology and resources of the whole design.
 pub fn overview(plan: &Plan) -> Table {
     let t = &plan.topology;
-    let mut table = Table::new(
-        "overview",
-        "Design overview",
-        &["Topology", "NSX managers", "Avi NSX clouds", "Avi controller clusters", "SE vCPU", "SE memory (GB)", "Service Units"],
-    );
-    table.row(vec![
+    let mut header =
+        vec!["Topology", "NSX managers", "Avi NSX clouds", "Avi controller clusters", "SE vCPU", "SE memory (GB)", "Service Units"];
+    let mut row = vec![
         t.topology.label().into(),
         t.nsx_managers.to_string(),
         t.nsx_clouds.to_string(),
@@ -31,7 +30,19 @@ pub fn overview(plan: &Plan) -> Table {
         t.resources.vcpus.to_string(),
         t.resources.memory_gb.to_string(),
         t.resources.service_units.to_string(),
-    ]);
+    ];
+    // VDS designs only: NSX-only designs keep their columns.
+    if t.vcenter_clouds > 0 || t.foundation_lbs.is_some() {
+        let f = t.foundation_lbs;
+        header.extend(["Avi vCenter clouds", "FLB appliances", "FLB vCPU / memory (GB)"]);
+        row.extend([
+            t.vcenter_clouds.to_string(),
+            f.map_or_else(|| "0".into(), |f| f.appliances.to_string()),
+            f.map_or_else(|| "-".into(), |f| format!("{} / {}", f.vcpus, f.memory_gb)),
+        ]);
+    }
+    let mut table = Table::new("overview", "Design overview", &header);
+    table.row(row);
     table
 }
 
@@ -58,7 +69,11 @@ pub fn se_summary(sp: &SupervisorPlan) -> Table {
     let set = &sp.se.settings;
     let r = &sp.se.resources;
     let verdict = if se.feasible { "" } else { " (infeasible)" };
-    let mut t = Table::new(Kind::SeSummary.key(sp), format!("Service Engines: {}", sp.name), &["SE group", "value"]);
+    let title = match sp.vds.as_ref().map(|v| v.edge) {
+        Some(EdgeProvider::Foundation) => format!("Avi Service Engines, beside the Foundation Load Balancer: {}", sp.name),
+        _ => format!("Service Engines: {}", sp.name),
+    };
+    let mut t = Table::new(Kind::SeSummary.key(sp), title, &["SE group", "value"]);
     let rows: [(&str, String); 13] = [
         ("HA mode", format!("{} ({})", set.ha_mode.label(), set.ha_mode.avi_api())),
         ("Scale factor / buffer", format!("{} / {}", set.scale_factor, set.buffer_ses)),
@@ -85,10 +100,11 @@ pub fn se_summary(sp: &SupervisorPlan) -> Table {
 
 /// What each SE holds.
 pub fn se_placement(sp: &SupervisorPlan) -> Table {
+    let attached = if sp.vds.is_some() { "networks" } else { "T1s (VRFs)" };
     let mut t = Table::new(
         Kind::SePlacement.key(sp),
         format!("SE placement: {}", sp.name),
-        &["SE", "role", "zone", "interfaces", "VS slots", "T1s (VRFs)"],
+        &["SE", "role", "zone", "interfaces", "VS slots", attached],
     );
     for p in &sp.se.service_engines.placement {
         t.row(vec![
@@ -300,6 +316,128 @@ pub fn pools(sp: &SupervisorPlan) -> Table {
     t
 }
 
+// ---- VDS ------------------------------------------------------------------------
+
+fn vds_of(sp: &SupervisorPlan) -> Option<&VdsPlan> {
+    sp.vds.as_ref()
+}
+
+/// `17 (26 with growth)`.
+fn demand_text(d: &NetDemand) -> String {
+    format!("{} ({} with growth)", d.addresses, d.with_growth)
+}
+
+/// `/27 (/27 with growth)`, and what shares the subnet when more than the ranges.
+fn subnet_text(d: &NetDemand) -> String {
+    let shared = if d.subnet_addresses > d.addresses { format!(", {} in the subnet", d.subnet_addresses) } else { String::new() };
+    format!("/{} (/{} with growth){shared}", d.prefix, d.prefix_with_growth)
+}
+
+fn capacity_text(d: &NetDemand) -> String {
+    match d.capacity {
+        Some(c) => format!("{} ({})", c, d.ranges.join(" ")),
+        None => "none given".into(),
+    }
+}
+
+/// The two load balancers of a VDS Supervisor side by side: the one it is enabled
+/// with and the other, for the same scenario.
+pub fn vds_edges(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        Kind::VdsEdges.key(sp),
+        format!("Load balancers: {}", sp.name),
+        &["compared", "Avi (vCenter cloud)", "vSphere Foundation Load Balancer"],
+    );
+    let Some(v) = vds_of(sp) else { return t };
+    let (se, r, f) = (&sp.se.service_engines, &sp.se.resources, &v.flb);
+    let mark = |e: EdgeProvider| if v.edge == e { "enabled with" } else { "beside it, for comparison" };
+    let rows: [(&str, String, String); 9] = [
+        ("this Supervisor", mark(EdgeProvider::Avi).into(), mark(EdgeProvider::Foundation).into()),
+        (
+            "VMs",
+            format!("{} SEs ({} carrying load, {} buffer)", se.total, se.carrying_load, se.buffer),
+            format!("{} appliance(s), {}", f.appliances, f.availability.api()),
+        ),
+        (
+            "vCPU / memory / disk",
+            format!("{} / {} GB / {} GB", r.vcpus, r.memory_gb, r.disk_gb),
+            format!("{} / {} GB / {} GB ({})", f.vcpus, f.memory_gb, f.disk_gb, f.size.api()),
+        ),
+        ("licence", format!("{} Service Units ({})", r.service_units, v.avi.licence.label()), "no extra entitlement".into()),
+        ("virtual services / VIPs", format!("{} / {}", sp.se.load.virtual_services, v.avi.vips), format!("{} L4 VIPs", f.vips)),
+        (
+            "VIP addresses",
+            format!("data pool {}: {} VIPs + {} SE NICs", v.avi.data_network.addresses, v.avi.vips, v.avi.ses_in_pool),
+            format!("VIP ranges {}", f.vip_range.addresses),
+        ),
+        (
+            "data NICs / interfaces",
+            format!("{} per SE at most ({})", v.avi.max_data_nics, v.avi.se_attachment.key()),
+            f.interfaces.iter().map(|i| format!("{} on {}", i.personas.join("+"), i.network)).collect::<Vec<_>>().join("; "),
+        ),
+        (
+            "capacity",
+            format!("{} virtual services per SE (max_vs_per_se)", sp.se.settings.max_vs_per_se),
+            f.max_vips.map_or_else(|| "not published (not checked)".into(), |m| format!("{m} VIPs (given)")),
+        ),
+        ("control plane", "an Avi controller cluster".into(), "none: vCenter deploys and upgrades it".into()),
+    ];
+    for (k, a, b) in rows {
+        t.row(vec![k.to_string(), a, b]);
+    }
+    t
+}
+
+/// Every network of a VDS Supervisor: what it holds, and what each edge needs of it.
+pub fn vds_networks(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(
+        Kind::VdsNetworks.key(sp),
+        format!("VDS networks: {}", sp.name),
+        &["network", "for", "ranges (addresses)", "with Avi", "Avi subnet", "with the FLB", "FLB subnet"],
+    );
+    let Some(v) = vds_of(sp) else { return t };
+    let dash = || "-".to_string();
+    for w in &v.workload_networks {
+        let role = if w.primary { "primary workload network" } else { "workload network" };
+        t.row(vec![
+            w.name.clone(),
+            format!("{role}: {} namespace(s), {} cluster(s)", w.namespaces, w.clusters),
+            capacity_text(&w.avi),
+            demand_text(&w.avi),
+            subnet_text(&w.avi),
+            demand_text(&w.flb),
+            subnet_text(&w.flb),
+        ]);
+    }
+    let m = &v.management;
+    t.row(vec![
+        "management".into(),
+        "Supervisor management network".into(),
+        if m.avi.ranges.is_empty() { "not planned".into() } else { m.avi.ranges.join(" ") },
+        m.avi.addresses.to_string(),
+        dash(),
+        m.flb.addresses.to_string(),
+        dash(),
+    ]);
+    let d = &v.avi.data_network;
+    t.row(vec![d.name.clone(), "VIPs and SE data NICs".into(), capacity_text(d), demand_text(d), subnet_text(d), dash(), dash()]);
+    let f = &v.flb;
+    t.row(vec![f.vip_range.name.clone(), "VIPs".into(), capacity_text(&f.vip_range), dash(), dash(), demand_text(&f.vip_range), dash()]);
+    for d in [&f.management_network, &f.frontend_network].into_iter().flatten() {
+        t.row(vec![d.name.clone(), "FLB interface".into(), capacity_text(d), dash(), dash(), demand_text(d), subnet_text(d)]);
+    }
+    t
+}
+
+/// The inputs that stand for assumptions, with the values the plan used.
+pub fn vds_assumptions(sp: &SupervisorPlan) -> Table {
+    let mut t = Table::new(Kind::VdsAssumptions.key(sp), format!("Assumptions: {}", sp.name), &["input", "value", "assumes"]);
+    for a in vds_of(sp).map(|v| v.assumptions.as_slice()).unwrap_or_default() {
+        t.row(vec![a.path.clone(), a.value.clone(), a.says.clone()]);
+    }
+    t
+}
+
 /// One of a Supervisor's tables: its key and how to build it live here, so a
 /// caller can list the tables (file names, menus) without building them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,6 +451,9 @@ pub enum Kind {
     Carved,
     Pools,
     Allocations,
+    VdsEdges,
+    VdsNetworks,
+    VdsAssumptions,
 }
 
 impl Kind {
@@ -327,6 +468,9 @@ impl Kind {
             Kind::Carved => "carved",
             Kind::Pools => "pools",
             Kind::Allocations => "allocations",
+            Kind::VdsEdges => "load-balancers",
+            Kind::VdsNetworks => "vds-networks",
+            Kind::VdsAssumptions => "assumptions",
         }
     }
 
@@ -346,6 +490,9 @@ impl Kind {
             Kind::Carved => carved(sp),
             Kind::Pools => pools(sp),
             Kind::Allocations => allocations(sp),
+            Kind::VdsEdges => vds_edges(sp),
+            Kind::VdsNetworks => vds_networks(sp),
+            Kind::VdsAssumptions => vds_assumptions(sp),
         }
     }
 }
@@ -353,6 +500,10 @@ impl Kind {
 /// The tables a Supervisor has, in document order (network tables only when its
 /// networks were planned, pool tables only with a pool).
 pub fn supervisor_kinds(sp: &SupervisorPlan) -> Vec<Kind> {
+    // VDS: its networks' tables show what each needs, planned or not.
+    if sp.vds.is_some() {
+        return vec![Kind::SeSummary, Kind::VdsEdges, Kind::VdsNetworks, Kind::SePlacement, Kind::Growth, Kind::VdsAssumptions];
+    }
     let mut all = vec![Kind::SeSummary, Kind::SePlacement, Kind::Growth];
     if !sp.networks_planned() {
         return all;

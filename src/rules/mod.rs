@@ -120,7 +120,7 @@ impl Change {
                 "Legacy Active/Standby is exactly one pair: the total is now the pair that exists, and no resources are counted for SEs that cannot exist"
             }
             Change::ControllerSizes302 => {
-                "controller sizes now follow the Avi 30.2 installation guide (Small 6 vCPU / 32 GB for up to 100 SEs; the Essentials size is not for NSX with Enterprise)"
+                "controller sizes now follow the Avi 30.2 installation guide (Small 6 vCPU / 32 GB for up to 100 SEs; the Essentials size only for the Essentials licence on a vCenter cloud)"
             }
             Change::PerSeCaps => {
                 "HTTP requests/s, SSL throughput and TPS are now capped per SE as well as throughput (one SE tops out near 160k requests/s, 7 Gbps SSL and 40k TPS)"

@@ -49,7 +49,7 @@ use crate::scenario::{HaMode, Placement, Topology};
 pub use bound::lower_bound;
 pub use load::{Need, Noun, Reference, SeLoad, SeRules};
 pub use simulate::{Attachment, Binding, SimConfig, Simulator};
-pub use topology::{size_dns, topology, topology_with, ControllerSize, CONTROLLER_SIZES, CONTROLLER_SIZES_22_1};
+pub use topology::{runs_avi, size_dns, topology, topology_with, ControllerSize, CONTROLLER_SIZES, CONTROLLER_SIZES_22_1};
 
 use totals::Totals;
 
@@ -67,6 +67,9 @@ pub struct SePlan {
     pub zones: Option<ZoneSpread>,
     /// The answer in plain words, one sentence a line, numbers included.
     pub explanation: Vec<String>,
+    /// What the platform calls an attachment (a T1; on VDS a network), for sentences.
+    #[serde(skip_serializing)]
+    pub attachment: Noun,
     /// The catalogue rules the sizing used (the plan lists them once, in `rules.applied`).
     #[serde(skip)]
     pub applied: Vec<RuleId>,
@@ -267,8 +270,29 @@ pub struct TopologyPlan {
     pub nsx_managers: u32,
     /// Avi NSX cloud connectors (one per overlay transport zone).
     pub nsx_clouds: u32,
+    /// Avi vCenter clouds: one per VDS Supervisor with Avi (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub vcenter_clouds: u32,
     pub controller_clusters: Vec<ControllerCluster>,
+    /// SE resources of the Supervisors that run Avi.
     pub resources: Resources,
+    /// The vSphere Foundation Load Balancers of VDS Supervisors that use one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foundation_lbs: Option<FoundationLbs>,
+}
+
+/// The Foundation Load Balancer appliances of a design, in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FoundationLbs {
+    pub supervisors: u32,
+    pub appliances: u64,
+    pub vcpus: u64,
+    pub memory_gb: u64,
+    pub disk_gb: u64,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl From<&SeGroupConfig> for SimConfig {
@@ -381,6 +405,7 @@ fn size_load(
         resources: resources::resources(engines.total as u64, &se),
         capacity: resources::capacity(active, &se, cap, ruleset.caps_per_se()),
         explanation: explain::explain(&se, &summary, &engines, &headroom, rules.attachment_noun(), &notes),
+        attachment: rules.attachment_noun(),
         service_engines: engines,
         headroom,
         load: summary,

@@ -2,9 +2,9 @@
 //! clusters, each cluster sized by the VSes and SEs it manages, with the DNS SE
 //! group each one runs.
 
-use crate::design::{Design, DnsDesign};
+use crate::design::{Design, DnsDesign, SupervisorDesign};
 use crate::error::{Warning, WarningKind};
-use crate::scenario::Topology;
+use crate::scenario::{AviLicence, EdgeProvider, PlatformKind, Topology};
 
 use crate::rules::RuleSet;
 
@@ -24,12 +24,16 @@ pub struct ControllerSize {
     pub memory_gb: u32,
     /// A secondary figure (a VMware reference design quoting configmax).
     pub max_vs: u64,
-    /// Avi 30.2 installation guide.
+    /// From [`ControllerSize::source`].
     pub max_se: u64,
+    /// Where the size and its SE range come from.
+    pub source: &'static str,
 }
 
+const AVI_30_2: &str = "Avi 30.2 installation guide";
+
 const fn size(name: &'static str, vcpus: u32, memory_gb: u32, max_vs: u64, max_se: u64) -> ControllerSize {
-    ControllerSize { name, vcpus, memory_gb, max_vs, max_se }
+    ControllerSize { name, vcpus, memory_gb, max_vs, max_se, source: AVI_30_2 }
 }
 
 /// Avi 30.2 controller sizes (installation guide; LIMITS.md A1, VS ranges A2). The
@@ -38,12 +42,17 @@ const fn size(name: &'static str, vcpus: u32, memory_gb: u32, max_vs: u64, max_s
 pub const CONTROLLER_SIZES: [ControllerSize; 3] =
     [size("small", 6, 32, 200, 100), size("medium", 10, 32, 1_000, 200), size("large", 16, 48, 5_000, 400)];
 
+/// The Essentials size (4 vCPU / 24 GB, up to 10 SEs and 50 virtual services): only
+/// for the Essentials licence on a vCenter cloud (VDS), never NSX with Enterprise.
+pub const CONTROLLER_ESSENTIALS: ControllerSize =
+    ControllerSize { name: "essentials", vcpus: 4, memory_gb: 24, max_vs: 50, max_se: 10, source: "Avi 22.1 and 30.1 controller sizing" };
+
 /// Rules 1: the Avi 22.1 table, Essentials included.
 pub const CONTROLLER_SIZES_22_1: [ControllerSize; 4] = [
-    size("essentials", 4, 24, 50, 10),
-    size("small", 6, 24, 200, 100),
-    size("medium", 10, 32, 1_000, 200),
-    size("large", 16, 48, 5_000, 400),
+    CONTROLLER_ESSENTIALS,
+    ControllerSize { source: "Avi 22.1 controller sizing", ..size("small", 6, 24, 200, 100) },
+    ControllerSize { source: "Avi 22.1 controller sizing", ..size("medium", 10, 32, 1_000, 200) },
+    ControllerSize { source: "Avi 22.1 controller sizing", ..size("large", 16, 48, 5_000, 400) },
 ];
 
 /// Sizes the DNS SE group of one controller cluster (current rules).
@@ -79,13 +88,24 @@ fn controller_size(sizes: &[ControllerSize], vs: u64, ses: u64) -> Option<(Contr
             chosen.name
         )
     } else {
-        format!("{}: holds up to {} SEs (Avi 30.2 installation guide) and {} virtual services", chosen.name, chosen.max_se, chosen.max_vs)
+        format!("{}: holds up to {} SEs ({}) and {} virtual services", chosen.name, chosen.max_se, chosen.source, chosen.max_vs)
     };
     Some((chosen, why))
 }
 
+/// Whether a Supervisor's load balancer is Avi (on NSX, or on VDS with Avi as the
+/// edge): it then has an SE group and an Avi controller cluster manages it.
+pub fn runs_avi(sup: &SupervisorDesign) -> bool {
+    sup.vds.as_ref().is_none_or(|v| v.edge == EdgeProvider::Avi)
+}
+
 /// Maps Supervisors onto NSX managers, NSX clouds and Avi controller clusters, and
 /// sizes each controller cluster by the VSes and SEs it manages (current rules).
+///
+/// The topologies describe how NSX and Avi are shared. A VDS Supervisor has no NSX:
+/// it counts no NSX manager or NSX cloud; with Avi it has a vCenter cloud of its own
+/// and joins the controller clusters as an NSX Supervisor would (one for all, or one
+/// each with `multi_nsx`); with the Foundation Load Balancer it has no Avi at all.
 pub fn topology(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>) -> TopologyPlan {
     topology_with(design, groups, warnings, RuleSet::current())
 }
@@ -93,15 +113,19 @@ pub fn topology(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>)
 /// [`topology`] under `rules`.
 pub fn topology_with(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>, rules: RuleSet) -> TopologyPlan {
     let names: Vec<String> = design.supervisors.iter().map(|s| s.name.clone()).collect();
-    let count = names.len() as u32;
+    let count = design.supervisors.iter().filter(|s| s.platform == PlatformKind::NsxAvi).count() as u32;
     let (nsx_managers, nsx_clouds) = match design.topology {
+        _ if count == 0 => (0, 0),
         Topology::Single | Topology::SharedTransportZone => (1, 1),
         Topology::DedicatedTransportZones => (1, count),
         Topology::MultiNsx => (count, count),
     };
+    let avi: Vec<usize> = (0..names.len()).filter(|&i| design.supervisors.get(i).is_some_and(runs_avi)).collect();
+    let vcenter_clouds = avi.iter().filter(|&&i| design.supervisors.get(i).is_some_and(|s| s.platform == PlatformKind::Vds)).count() as u32;
     let members: Vec<Vec<usize>> = match design.topology {
-        Topology::MultiNsx => (0..names.len()).map(|i| vec![i]).collect(),
-        _ => vec![(0..names.len()).collect()],
+        _ if avi.is_empty() => Vec::new(),
+        Topology::MultiNsx => avi.iter().map(|&i| vec![i]).collect(),
+        _ => vec![avi],
     };
     let dns = design.dns.as_ref().map(|d| size_dns_with(d, rules));
     let sizes: &[ControllerSize] = if rules.controller_sizes_30_2() { &CONTROLLER_SIZES } else { &CONTROLLER_SIZES_22_1 };
@@ -118,13 +142,25 @@ pub fn topology_with(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warn
             ses += d.total as u64;
             resources_all = add(resources_all, d.resources);
         }
+        // Essentials only when every Supervisor it manages runs the Essentials licence
+        // on a vCenter cloud (VDS); under rules 1 the table had it for everyone.
+        let essentials = idx.iter().all(|&i| {
+            design.supervisors.get(i).and_then(|s| s.vds.as_ref()).is_some_and(|v| v.licence == AviLicence::Essentials)
+        });
+        let with_essentials: Vec<ControllerSize>;
+        let sizes = if essentials && rules.controller_sizes_30_2() {
+            with_essentials = std::iter::once(CONTROLLER_ESSENTIALS).chain(sizes.iter().copied()).collect();
+            &with_essentials[..]
+        } else {
+            sizes
+        };
         let fit = controller_size(sizes, vs, ses);
         let largest = sizes.last().copied().unwrap_or(CONTROLLER_SIZES[2]);
         let name = if members.len() == 1 { "avi-controller".to_string() } else { format!("avi-controller-{}", k + 1) };
         let (chosen, why) = fit.unwrap_or_else(|| {
             let why = format!(
-                "beyond a Large controller: {} SEs (Avi 30.2 installation guide) and {} virtual services (secondary figure)",
-                largest.max_se, largest.max_vs
+                "beyond a Large controller: {} SEs ({}) and {} virtual services (secondary figure)",
+                largest.max_se, largest.source, largest.max_vs
             );
             warnings.push(Warning::new(
                 "",
@@ -146,5 +182,13 @@ pub fn topology_with(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warn
             dns_se_group: dns.clone(),
         });
     }
-    TopologyPlan { topology: design.topology, nsx_managers, nsx_clouds, controller_clusters: clusters, resources: resources_all }
+    TopologyPlan {
+        topology: design.topology,
+        nsx_managers,
+        nsx_clouds,
+        vcenter_clouds,
+        controller_clusters: clusters,
+        resources: resources_all,
+        foundation_lbs: None,
+    }
 }

@@ -23,6 +23,7 @@ use super::components::summary_bar::SummaryBar;
 use super::components::theme_toggle::ThemeToggle;
 use super::components::topology_form::TopologyForm;
 use super::components::topology_summary::TopologySummary;
+use super::components::vds_form::VdsForm;
 use super::components::workloads_form::WorkloadsForm;
 use super::components::FormProps;
 use super::state::{Action, State};
@@ -129,6 +130,7 @@ pub fn app() -> Html {
                     <WorkloadsForm ..form.clone() />
                     <SeGroupForm ..form.clone() />
                     <NetworksForm ..form.clone() />
+                    <VdsForm ..form.clone() />
                 </form>
                 <section class={results_class} id="results" aria-label="Results" tabindex="-1">
                     <ShareBar code={(*code).clone()} on_action={on_action.clone()}>

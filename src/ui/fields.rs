@@ -8,9 +8,12 @@
 
 use crate::design::defaults;
 use crate::scenario::{
-    CapacitySpec, ControlPlaneSize, DnsSeGroup, HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor,
-    SupervisorNetworks, T0Mode, Topology,
+    CapacitySpec, ControlPlaneSize, DnsSeGroup, HaMode, NamespaceGroup, Placement, PlatformKind, Scenario, SeGroupSpec,
+    Supervisor, SupervisorNetworks, T0Mode, Topology,
 };
+
+mod vds;
+pub use vds::{VdsField, WlField};
 
 /// Scenario-wide SE group settings (`se_group.*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +41,7 @@ pub enum SupField {
     SupervisorVs,
     ControlPlaneSize,
     SupervisorServices,
+    Platform,
 }
 
 /// One Supervisor's networks (`supervisors[i].networks.*`).
@@ -73,6 +77,7 @@ pub enum GroupField {
     EgressCidr,
     NamespaceNetwork,
     SubnetPrefix,
+    WorkloadNetwork,
 }
 
 /// Per-vCPU capacity figures (`capacity.*`).
@@ -101,6 +106,10 @@ pub enum Field {
     Net(usize, NetField),
     Group(usize, usize, GroupField),
     Cap(CapField),
+    /// A VDS input of a Supervisor.
+    Vds(usize, VdsField),
+    /// An input of a Supervisor's `k`-th workload network.
+    Wl(usize, usize, WlField),
 }
 
 /// How a field is edited.
@@ -382,6 +391,7 @@ impl SupField {
             SupField::SupervisorVs => s.supervisor_virtual_services.to_string(),
             SupField::ControlPlaneSize => s.control_plane_size.key().to_string(),
             SupField::SupervisorServices => s.supervisor_services.to_string(),
+            SupField::Platform => s.platform.key().to_string(),
         }
     }
 
@@ -396,6 +406,10 @@ impl SupField {
                 s.control_plane_size = pick(&ControlPlaneSize::ALL, ControlPlaneSize::key, text)?.unwrap_or_default()
             }
             SupField::SupervisorServices => s.supervisor_services = parse_count(text)?,
+            // The page clears what the new platform refuses and says so (`State::edit`).
+            SupField::Platform => {
+                s.set_platform(pick(&PlatformKind::ALL, PlatformKind::key, text)?.unwrap_or_default());
+            }
         }
         Ok(())
     }
@@ -409,6 +423,7 @@ impl SupField {
             SupField::SupervisorVs => "supervisor_virtual_services",
             SupField::ControlPlaneSize => "control_plane_size",
             SupField::SupervisorServices => "supervisor_services",
+            SupField::Platform => "platform",
         }
     }
 
@@ -421,6 +436,7 @@ impl SupField {
             SupField::SupervisorVs => "1",
             SupField::ControlPlaneSize => "Small",
             SupField::SupervisorServices => "0",
+            SupField::Platform => "NSX with Avi",
         }
     }
 
@@ -458,6 +474,12 @@ impl SupField {
                 "Each runs in a namespace of its own: a T1, one namespace subnet for its pods and, with NAT, one SNAT IP. \
                  They host no VS counted here (give a service's LoadBalancer Services as a namespace group).",
                 Kind::Number,
+            ),
+            SupField::Platform => (
+                "Networking",
+                "NSX with Avi (a T1 per namespace), or vSphere Distributed Switch with Avi on a vCenter cloud or the vSphere \
+                 Foundation Load Balancer. Switching clears the inputs the other platform does not have.",
+                Kind::Select(options(&PlatformKind::ALL, PlatformKind::key, PlatformKind::label)),
             ),
         };
         Meta { label, hint, kind }
@@ -596,6 +618,7 @@ impl GroupField {
             GroupField::EgressCidr => join(&g.egress_cidr),
             GroupField::NamespaceNetwork => join(&g.namespace_network),
             GroupField::SubnetPrefix => opt(g.namespace_subnet_prefix),
+            GroupField::WorkloadNetwork => g.workload_network.clone().unwrap_or_default(),
         }
     }
 
@@ -625,6 +648,7 @@ impl GroupField {
             GroupField::EgressCidr => g.egress_cidr = parse_list(text),
             GroupField::NamespaceNetwork => g.namespace_network = parse_list(text),
             GroupField::SubnetPrefix => g.namespace_subnet_prefix = parse_opt_prefix(text)?,
+            GroupField::WorkloadNetwork => g.workload_network = parse_opt_text(text),
         }
         Ok(())
     }
@@ -648,6 +672,7 @@ impl GroupField {
             GroupField::EgressCidr => "egress_cidr",
             GroupField::NamespaceNetwork => "namespace_network",
             GroupField::SubnetPrefix => "namespace_subnet_prefix",
+            GroupField::WorkloadNetwork => "workload_network",
         }
     }
 
@@ -668,6 +693,7 @@ impl GroupField {
             GroupField::T0 => "the Supervisor's T0",
             GroupField::IngressCidr | GroupField::EgressCidr | GroupField::NamespaceNetwork => "the Supervisor's",
             GroupField::SubnetPrefix => "the Supervisor's",
+            GroupField::WorkloadNetwork => "the primary workload network",
         }
     }
 
@@ -757,6 +783,11 @@ impl GroupField {
                 "Custom subnet prefix",
                 "Subnet size for these namespaces' segments.",
                 Kind::Number,
+            ),
+            GroupField::WorkloadNetwork => (
+                "Workload network",
+                "VDS: the workload network (by name) these namespaces and their TKG cluster nodes are on.",
+                Kind::Text,
             ),
         };
         Meta { label, hint, kind }
@@ -858,6 +889,17 @@ impl Field {
             Field::Net(i, f) => format!("supervisors[{i}].networks.{}", f.key()),
             Field::Group(i, j, f) => format!("supervisors[{i}].namespaces[{j}].{}", f.key()),
             Field::Cap(f) => format!("capacity.{}", f.key()),
+            Field::Vds(i, f) => format!("supervisors[{i}].vds.{}", f.key()),
+            Field::Wl(i, k, f) => format!("supervisors[{i}].vds.workload_networks[{k}].{}", f.key()),
+        }
+    }
+
+    /// What the input assumes, when it stands for a rule no source settles (the
+    /// page marks it as an assumption).
+    pub fn assumption(&self) -> Option<&'static str> {
+        match *self {
+            Field::Vds(_, f) => f.assumption(),
+            _ => None,
         }
     }
 
@@ -888,6 +930,8 @@ impl Field {
             Field::Net(_, f) => f.meta(),
             Field::Group(_, _, f) => f.meta(),
             Field::Cap(f) => f.meta(),
+            Field::Vds(_, f) => f.meta(),
+            Field::Wl(_, _, f) => f.meta(),
         }
     }
 
@@ -902,6 +946,8 @@ impl Field {
             Field::Net(i, f) => f.default_text(s.supervisors.get(i).map(|sup| sup.control_plane_size).unwrap_or_default()),
             Field::Group(_, _, f) => f.default_text().to_string(),
             Field::Cap(f) => f.default_text(),
+            Field::Vds(_, f) => f.default_text(),
+            Field::Wl(_, _, f) => f.default_text().to_string(),
         }
     }
 
@@ -916,6 +962,8 @@ impl Field {
             Field::Net(i, f) => f.get(&s.supervisors.get(i)?.networks),
             Field::Group(i, j, f) => f.get(s.supervisors.get(i)?.namespaces.get(j)?),
             Field::Cap(f) => f.get(&s.capacity),
+            Field::Vds(i, f) => f.get(&s.supervisors.get(i)?.vds),
+            Field::Wl(i, k, f) => f.get(s.supervisors.get(i)?.vds.workload_networks.get(k)?),
         })
     }
 
@@ -938,6 +986,10 @@ impl Field {
                 f.set(s.supervisors.get_mut(i).ok_or_else(gone)?.namespaces.get_mut(j).ok_or_else(gone)?, text)?
             }
             Field::Cap(f) => f.set(&mut s.capacity, text)?,
+            Field::Vds(i, f) => f.set(&mut s.supervisors.get_mut(i).ok_or_else(gone)?.vds, text)?,
+            Field::Wl(i, k, f) => {
+                f.set(s.supervisors.get_mut(i).ok_or_else(gone)?.vds.workload_networks.get_mut(k).ok_or_else(gone)?, text)?
+            }
         }
         Ok(())
     }

@@ -16,7 +16,7 @@ use crate::presets;
 use crate::scenario::{HaMode, NamespaceGroup, Scenario, Supervisor, Topology};
 use yew::Reducible;
 
-use super::fields::{Field, GroupField, Kind, Meta, SeField};
+use super::fields::{Field, GroupField, Kind, Meta, SeField, SupField};
 
 /// A value shared by components and equal only to itself (by pointer): comparing two
 /// plans field by field on every render costs as much as drawing them, and a new
@@ -98,6 +98,10 @@ pub enum Action {
     RemoveGroup(usize, usize),
     AddSupervisor,
     RemoveSupervisor(usize),
+    /// VDS: a workload network more on Supervisor `i`.
+    AddWorkloadNetwork(usize),
+    /// VDS: removes workload network `k` of Supervisor `i`.
+    RemoveWorkloadNetwork(usize, usize),
     LoadPreset(String),
     /// A URL fragment (`#s=v1...`) to load, e.g. after the user pasted a link.
     LoadFragment(String),
@@ -313,6 +317,9 @@ impl State {
     }
 
     fn edit(&mut self, field: Field, text: String) {
+        if let Field::Sup(i, SupField::Platform) = field {
+            return self.switch_platform(i, &text);
+        }
         let mut scenario = self.scenario.clone();
         let keep_text = matches!(field.meta().kind, Kind::Number | Kind::Decimal | Kind::Text | Kind::List);
         match field.set(&mut scenario, &text) {
@@ -333,6 +340,47 @@ impl State {
                 self.raw.insert(field.path(), RawText { text, error: Some(error) });
             }
         }
+    }
+
+    /// Moves Supervisor `i` to another platform, clearing (and naming) the inputs the
+    /// new one does not have.
+    fn switch_platform(&mut self, i: usize, text: &str) {
+        let Some(kind) = crate::scenario::PlatformKind::ALL.into_iter().find(|k| k.key() == text) else { return };
+        let Some(sup) = self.scenario.supervisors.get_mut(i) else { return };
+        let cleared = sup.set_platform(kind);
+        let name = sup.name.clone();
+        // Typed text of the Supervisor's fields may belong to inputs just cleared.
+        let prefix = format!("supervisors[{i}].");
+        self.raw.retain(|p, _| !p.starts_with(&prefix));
+        if !cleared.is_empty() {
+            self.notify(
+                NoticeKind::Info,
+                format!("{name} now runs on {}: cleared what it does not have ({}).", kind.label(), cleared.join("; ")),
+            );
+        }
+        self.replan();
+    }
+
+    fn add_workload_network(&mut self, sup: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        let nets = &mut s.vds.workload_networks;
+        let name = (nets.len() + 1..).map(|n| format!("wl-{n}")).find(|n| !nets.iter().any(|w| w.name.eq_ignore_ascii_case(n)));
+        nets.push(crate::scenario::WorkloadNetworkSpec::new(&name.unwrap_or_default()));
+        self.replan();
+    }
+
+    fn remove_workload_network(&mut self, sup: usize, index: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        if index >= s.vds.workload_networks.len() {
+            return;
+        }
+        s.vds.workload_networks.remove(index);
+        self.reindex(&format!("supervisors[{sup}].vds.workload_networks"), |k| match k {
+            k if k < index => Some(k),
+            k if k == index => None,
+            k => Some(k - 1),
+        });
+        self.replan();
     }
 
     /// Renumbers typed text under `list` (`supervisors[0].namespaces`) after an
@@ -525,6 +573,8 @@ impl Reducible for State {
             Action::RemoveGroup(sup, g) => s.remove_group(sup, g),
             Action::AddSupervisor => s.add_supervisor(),
             Action::RemoveSupervisor(i) => s.remove_supervisor(i),
+            Action::AddWorkloadNetwork(i) => s.add_workload_network(i),
+            Action::RemoveWorkloadNetwork(i, k) => s.remove_workload_network(i, k),
             Action::LoadPreset(key) => match presets::find(&key) {
                 Some(p) => {
                     s.load(p.scenario);

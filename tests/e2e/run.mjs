@@ -136,6 +136,50 @@ for (const key of presets) {
   });
 }
 
+await test("the VDS preset shows the CLI's VDS numbers, then the Foundation Load Balancer's", async () => {
+  const { page, context, errors } = await openPage(APP);
+  await page.click('[data-testid="preset-vds"]');
+  await page.waitForTimeout(300);
+  const text = async (id) => (await page.textContent(`[data-testid="${id}"]`)).trim();
+  const check = async (scenario, label) => {
+    const sp = JSON.parse(cli(["plan", "-"], JSON.stringify(scenario))).supervisors[0];
+    const v = sp.vds;
+    const edge = v.edge === "avi" ? v.avi : v.flb;
+    eq((await shownTotals(page))[0], String(sp.service_engines.total), `${label}: SE total`);
+    eq(await text("vds-ses-0"), String(sp.service_engines.total), `${label}: Avi SEs`);
+    eq(await text("vds-pool-0"), `${v.avi.data_network.addresses} addresses, /${v.avi.data_network.prefix}`, `${label}: data pool`);
+    eq(await text("vds-flb-0"), `${v.flb.appliances} × ${v.flb.size.toUpperCase()}`, `${label}: FLB appliances`);
+    eq(await text("vds-flb-vips-0"), `${v.flb.vip_range.addresses} addresses`, `${label}: FLB VIP ranges`);
+    for (const [k, w] of v.workload_networks.entries()) {
+      const d = v.edge === "avi" ? w.avi : w.flb;
+      eq(await text(`vds-wl-0-${k}`), `${w.name}: ${d.addresses} addresses, a /${d.prefix} subnet (${d.with_growth} with growth)`, `${label}: ${w.name}`);
+    }
+    // The topology picture is the VDS one, its numbers the plan's.
+    const nets = await page.$$eval('[data-testid="picture-topology"] g.workload-network', (gs) => gs.map((g) => [g.dataset.name, Number(g.dataset.addresses), Number(g.dataset.prefix)]));
+    eq(JSON.stringify(nets), JSON.stringify(v.workload_networks.map((w) => { const d = v.edge === "avi" ? w.avi : w.flb; return [w.name, d.addresses, d.prefix]; })), `${label}: pictured networks`);
+    return { sp, v, edge };
+  };
+  const scenario = JSON.parse(cli(["preset", "vds"]));
+  const avi = await check(scenario, "Avi");
+  // PLATFORMS.md section 4: 14 VS, 3 SEs, a data pool of 17 (/27), wl-1 17 (/27), wl-2 4 (/29).
+  eq(JSON.stringify([avi.sp.load.virtual_services, avi.sp.service_engines.total, avi.v.avi.data_network.addresses]), "[14,3,17]", "section 4 numbers");
+  assert((await text("vds-edge-0")).includes("3 Service Engines"), "the Avi headline");
+  // The assumptions are marked beside their inputs.
+  await page.click("#section-vds details.assumptions summary");
+  assert(await page.isVisible('[data-testid="supervisors-0-vds-pool_counts_buffer_ses-assumption"]'), "assumption mark");
+  await page.screenshot({ path: join(SHOTS, "preset-vds-avi-light.png"), fullPage: true });
+  // The same scenario with the Foundation Load Balancer as the edge, chosen in the form.
+  await page.selectOption("#supervisors-0-vds-edge", "foundation");
+  await page.waitForTimeout(300);
+  scenario.supervisors[0].vds.edge = "foundation";
+  const flb = await check(scenario, "FLB");
+  eq(JSON.stringify([flb.v.flb.appliances, flb.v.workload_networks[0].flb.subnet_addresses, flb.v.workload_networks[0].flb.prefix]), "[2,33,26]", "the FLB worked example");
+  assert((await text("vds-edge-0")).startsWith("2 FLB appliances"), "the FLB headline: " + (await text("vds-edge-0")));
+  await page.screenshot({ path: join(SHOTS, "preset-vds-flb-light.png"), fullPage: true });
+  eq(errors.length, 0, "console errors " + errors.join(" | "));
+  await context.close();
+});
+
 await test("a copied link opened in a fresh browser shows the same page", async () => {
   const a = await openPage(APP);
   await a.page.click('[data-testid="preset-three-zone"]');
@@ -159,7 +203,13 @@ await test("a copied link opened in a fresh browser shows the same page", async 
 
 await test("axe-core finds no violations: light, dark, ?embed, a read-only embed, 2,000 namespaces", async () => {
   const big = cli(["link", "-"], JSON.stringify({ version: 1, se_group: { ha_mode: "active_active" }, supervisors: [{ name: "big", networks: { address_pool: ["10.0.0.0/8"] }, namespaces: [{ name: "team", count: 2000, tkg_clusters: 2, lb_services_per_cluster: 3 }] }] })).trim();
-  const pages = [["light", APP, "light"], ["dark", APP, "dark"], ["embed", APP + "?embed", "light"], ["read-only embed, dark", APP + "?embed&readonly", "dark"], ["2,000 namespaces", APP + "#s=" + big, "light"]];
+  // VDS: the preset, and the Foundation Load Balancer on three NICs (its own port-group fields shown).
+  const vdsScenario = JSON.parse(cli(["preset", "vds"]));
+  const vds = cli(["link", "-"], JSON.stringify(vdsScenario)).trim();
+  Object.assign(vdsScenario.supervisors[0].vds, { edge: "foundation", flb: { topology: "three_nic", vip_ranges: [{ address: "10.30.20.20", count: 30 }] } });
+  const flb = cli(["link", "-"], JSON.stringify(vdsScenario)).trim();
+  const pages = [["light", APP, "light"], ["dark", APP, "dark"], ["embed", APP + "?embed", "light"], ["read-only embed, dark", APP + "?embed&readonly", "dark"], ["2,000 namespaces", APP + "#s=" + big, "light"],
+    ["VDS", APP + "#s=" + vds, "light"], ["VDS with the FLB on three NICs, dark", APP + "#s=" + flb, "dark"], ["VDS embed", APP + "?embed#s=" + vds, "light"]];
   for (const [label, url, scheme] of pages) {
     const { page, context } = await openPage(url, { scheme });
     await page.waitForTimeout(300);

@@ -20,6 +20,7 @@ mod address_map;
 mod growth;
 mod se_map;
 mod topology;
+mod topology_vds;
 
 #[cfg(test)]
 mod tests;
@@ -28,6 +29,7 @@ pub use address_map::address_map;
 pub use growth::growth_chart;
 pub use se_map::se_map;
 pub use topology::topology;
+pub use topology_vds::topology_vds;
 
 use std::fmt::Write as _;
 

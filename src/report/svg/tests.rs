@@ -594,10 +594,15 @@ fn address_map_window(ps: u64, pz: u64, s: u64, e: u64) -> (u64, u64) {
 fn topology_follows_the_scenario() {
     for (name, s) in scenarios() {
         let (d, p) = design_plan(&s);
+        // Supervisors on VDS have a picture of their own (below).
+        let nsx: Vec<_> = p.supervisors.iter().zip(&d.supervisors).filter(|(sp, _)| sp.vds.is_none()).collect();
+        if nsx.is_empty() {
+            continue;
+        }
         let root = parse(&topology(&d, &p)).unwrap();
         let cols = root.find(&|e| e.has_class("supervisor"));
-        assert_eq!(cols.len(), p.supervisors.len(), "{name}");
-        for (col, (sp, sd)) in cols.iter().zip(p.supervisors.iter().zip(&d.supervisors)) {
+        assert_eq!(cols.len(), nsx.len(), "{name}");
+        for (col, (sp, sd)) in cols.iter().zip(nsx) {
             assert_eq!(col.attr("data-supervisor"), Some(sp.name.as_str()));
             let t0s = col.find(&|e| e.has_class("t0"));
             assert_eq!(t0s.len(), sp.net.routes.len(), "{name}: one T0 per distinct T0");
@@ -650,6 +655,88 @@ fn topology_follows_the_scenario() {
             p.topology.nsx_managers,
             "{name}: NSX"
         );
+    }
+}
+
+#[test]
+fn vds_topology_follows_the_plan() {
+    use crate::scenario::{EdgeProvider, FlbTopology, PlatformKind, SeAttachment};
+    let base = presets::find("vds").unwrap().scenario;
+    let mut variants = vec![("avi routed".to_string(), base.clone())];
+    let mut attached = base.clone();
+    attached.supervisors[0].vds.se_attachment = Some(SeAttachment::Attached);
+    variants.push(("avi attached".into(), attached));
+    for topology in FlbTopology::ALL {
+        let mut s = base.clone();
+        s.supervisors[0].vds.edge = Some(EdgeProvider::Foundation);
+        s.supervisors[0].vds.flb.topology = Some(topology);
+        if topology == FlbTopology::ThreeNic {
+            let range = |a: &str, count| vec![crate::scenario::RangeSpec { address: a.into(), count }];
+            s.supervisors[0].vds.flb.management_network.ranges = range("10.30.21.2", 4);
+            s.supervisors[0].vds.flb.frontend_network.ranges = range("10.30.20.2", 4);
+        }
+        variants.push((format!("flb {topology:?}"), s));
+    }
+    // A mixed design: the NSX picture names the VDS Supervisor, the VDS picture draws it.
+    let mut mixed = base.clone();
+    mixed.topology = crate::scenario::Topology::SharedTransportZone;
+    mixed.supervisors.insert(0, Scenario::default().supervisors[0].clone());
+    variants.push(("mixed".into(), mixed));
+    for (name, s) in variants {
+        let (d, p) = design_plan(&s);
+        let root = parse(&super::topology_vds(&d, &p)).unwrap();
+        let vds: Vec<_> = p.supervisors.iter().filter(|sp| sp.platform == PlatformKind::Vds).collect();
+        let cols = root.find(&|e| e.has_class("supervisor"));
+        assert_eq!(cols.len(), vds.len(), "{name}");
+        for (col, sp) in cols.iter().zip(vds) {
+            let v = sp.vds.as_ref().unwrap();
+            assert_eq!((col.attr("data-supervisor"), col.attr("data-edge")), (Some(sp.name.as_str()), Some(v.edge.key())), "{name}");
+            let nets = col.find(&|e| e.has_class("workload-network"));
+            assert_eq!(nets.len(), v.workload_networks.len(), "{name}");
+            for (g, w) in nets.iter().zip(&v.workload_networks) {
+                let d = if v.edge == EdgeProvider::Avi { &w.avi } else { &w.flb };
+                assert_eq!(g.attr("data-name"), Some(w.name.as_str()));
+                assert_eq!((g.num("data-addresses") as u64, g.num("data-prefix") as u8), (d.addresses, d.prefix), "{name}");
+            }
+            let vip = &col.find(&|e| e.has_class("vip-network"));
+            let kinds: Vec<&str> = vip.iter().filter_map(|g| g.attr("data-kind")).collect();
+            let want = match (v.edge, v.flb.topology) {
+                (EdgeProvider::Avi, _) => vec![("avi-data", &v.avi.data_network)],
+                (_, FlbTopology::ThreeNic) => vec![
+                    ("flb-management", v.flb.management_network.as_ref().unwrap()),
+                    ("flb-frontend", v.flb.frontend_network.as_ref().unwrap()),
+                ],
+                _ => vec![("flb-vip", &v.flb.vip_range)],
+            };
+            assert_eq!(kinds, want.iter().map(|(k, _)| *k).collect::<Vec<_>>(), "{name}");
+            for (g, (_, d)) in vip.iter().zip(&want) {
+                assert_eq!(g.num("data-addresses") as u64, d.subnet_addresses, "{name}");
+            }
+            match v.edge {
+                EdgeProvider::Avi => {
+                    let se = &col.find(&|e| e.has_class("se-group"))[0];
+                    assert_eq!(se.num("data-total") as u32, sp.se.service_engines.total, "{name}");
+                    assert!(col.find(&|e| e.has_class("flb")).is_empty(), "{name}");
+                }
+                EdgeProvider::Foundation => {
+                    let flb = &col.find(&|e| e.has_class("flb"))[0];
+                    assert_eq!(flb.num("data-appliances") as u32, v.flb.appliances, "{name}");
+                    assert_eq!(flb.find(&|e| e.has_class("interface")).len(), v.flb.interfaces.len(), "{name}");
+                    assert!(col.find(&|e| e.has_class("se-group")).is_empty(), "{name}");
+                }
+            }
+            assert_eq!(col.find(&|e| e.has_class("beside")).len(), 1, "{name}");
+        }
+        let controllers = root.find(&|e| e.has_class("controller"));
+        let expected = p.topology.controller_clusters.iter().filter(|c| c.supervisors.iter().any(|n| p.supervisors.iter().any(|sp| &sp.name == n && sp.vds.is_some()))).count();
+        assert_eq!(controllers.len(), expected, "{name}");
+        // The one topology picture: the VDS picture alone, or the NSX one naming the VDS Supervisors.
+        let whole = topology(&d, &p);
+        if p.supervisors.iter().all(|sp| sp.vds.is_some()) {
+            assert_eq!(whole, super::topology_vds(&d, &p), "{name}");
+        } else {
+            assert!(whole.contains("Supervisors on VDS, in the VDS topology picture: vds-supervisor"), "{name}");
+        }
     }
 }
 

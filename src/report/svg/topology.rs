@@ -11,6 +11,7 @@ use crate::design::{Design, GroupDesign, SupervisorDesign};
 use crate::network::{Role, T0Routes};
 use crate::plan::{Plan, SupervisorPlan};
 use crate::scenario::{HaMode, T0Mode, Topology};
+use crate::sizing::ControllerCluster;
 
 const MARGIN: f64 = 16.0;
 const T1_W: f64 = 184.0;
@@ -156,18 +157,21 @@ fn frame_label_lines(topology: Topology) -> f64 {
 /// `<g class="se-group" data-total data-zones>` with `<g class="zone" data-zone data-ses>`
 /// chips; around them `<g class="nsx">`, `<g class="cloud">` frames and
 /// `<g class="controller" data-name data-supervisors>` boxes.
+///
+/// Supervisors on VDS are drawn by [`super::topology_vds`]: when every Supervisor is on
+/// VDS this is that picture; in a mixed design it draws the NSX ones and names the others.
 pub fn topology(design: &Design, plan: &Plan) -> String {
+    // NSX with Avi: the Supervisors without a VDS part.
+    let nsx: Vec<(usize, &SupervisorPlan)> = plan.supervisors.iter().enumerate().filter(|(_, sp)| sp.vds.is_none()).collect();
+    if nsx.is_empty() {
+        return super::topology_vds(design, plan);
+    }
     let topo = plan.topology.topology;
-    let n_sup = plan.supervisors.len();
+    let n_sup = nsx.len();
     let shown = n_sup.min(MAX_COLUMNS);
     let max_groups = (MAX_T1_BOXES / shown.max(1)).saturating_sub(2).max(1);
-    let mut cols: Vec<Column> = plan
-        .supervisors
-        .iter()
-        .take(shown)
-        .enumerate()
-        .map(|(i, sp)| build_column(sp, design.supervisors.get(i), max_groups))
-        .collect();
+    let mut cols: Vec<Column> =
+        nsx.iter().take(shown).map(|&(i, sp)| build_column(sp, design.supervisors.get(i), max_groups)).collect();
     // Columns share at least the picture's minimum width.
     let min_w = (760.0 - 2.0 * MARGIN - 24.0 - (cols.len().max(1) - 1) as f64 * COL_GAP) / cols.len().max(1) as f64;
     for c in cols.iter_mut() {
@@ -199,7 +203,7 @@ pub fn topology(design: &Design, plan: &Plan) -> String {
     let se_h = if any_zones { 96.0 } else { 70.0 };
     let y_frame_end = y_se + se_h + 16.0;
     let y_ctrl = y_frame_end + 30.0;
-    let ctrl_h = if plan.topology.controller_clusters.iter().any(|c| c.dns_se_group.is_some()) { 92.0 } else { 74.0 };
+    let ctrl_h = controller_height(plan);
 
     let mut body = String::new();
     let title = format!("Topology: {}", topo.label());
@@ -294,44 +298,17 @@ pub fn topology(design: &Design, plan: &Plan) -> String {
     for cc in &plan.topology.controller_clusters {
         let members: Vec<&Column> = cols.iter().filter(|c| cc.supervisors.iter().any(|s| s == &c.sp.name)).collect();
         let (Some(first), Some(last)) = (members.first(), members.last()) else { continue };
-        let (x0, x1) = (first.x, last.x + last.w);
-        let _ = write!(
-            body,
-            "<g class=\"controller\" data-name=\"{}\" data-supervisors=\"{}\">",
-            esc(&cc.name),
-            esc(&cc.supervisors.join(","))
-        );
-        for m in &members {
-            let mx = m.x + m.w / 2.0;
-            line(&mut body, mx, y_se + se_h, mx, y_ctrl, "wire dash");
-        }
-        rect(&mut body, x0, y_ctrl, x1 - x0, ctrl_h, "box", "rx=\"8\"");
-        let chars = ((x1 - x0 - 20.0) / 6.4) as usize;
-        text(
-            &mut body,
-            x0 + 10.0,
-            y_ctrl + 19.0,
-            "bold",
-            Anchor::Start,
-            &clip(&format!("Avi controller cluster {}", cc.name), chars),
-        );
-        let l2 =
-            format!("{} size: {} nodes × {} vCPU / {} GB", cc.size, cc.nodes, cc.vcpus_per_node, cc.memory_gb_per_node);
-        text(&mut body, x0 + 10.0, y_ctrl + 37.0, "small", Anchor::Start, &clip(&l2, chars));
-        let l3 =
-            format!("manages {} virtual services and {}", cc.virtual_services, plural(cc.service_engines, "SE", "SEs"));
-        text(&mut body, x0 + 10.0, y_ctrl + 55.0, "small", Anchor::Start, &clip(&l3, chars));
-        if let Some(d) = &cc.dns_se_group {
-            let l4 = format!(
-                "DNS SE group: {} for {} DNS virtual service(s)",
-                plural(d.total as u64, "SE", "SEs"),
-                d.virtual_services
-            );
-            text(&mut body, x0 + 10.0, y_ctrl + 73.0, "small", Anchor::Start, &clip(&l4, chars));
-        }
-        body.push_str("</g>");
+        let mids: Vec<f64> = members.iter().map(|m| m.x + m.w / 2.0).collect();
+        controller_box(&mut body, cc, (first.x, last.x + last.w), &mids, y_se + se_h, (y_ctrl, ctrl_h));
     }
     let mut y = y_ctrl + ctrl_h + 16.0;
+    let on_vds = plan.supervisors.len() - n_sup;
+    if on_vds > 0 {
+        let names: Vec<&str> = plan.supervisors.iter().filter(|sp| sp.vds.is_some()).map(|sp| sp.name.as_str()).collect();
+        let note = format!("Supervisors on VDS, in the VDS topology picture: {}", names.join(", "));
+        text(&mut body, MARGIN, y + 10.0, "bold", Anchor::Start, &clip(&note, ((width - 2.0 * MARGIN) / 7.0) as usize));
+        y += 22.0;
+    }
     if n_sup > shown {
         text(
             &mut body,
@@ -389,6 +366,41 @@ pub fn topology(design: &Design, plan: &Plan) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     Doc { kind: "topology", width, height: y + MARGIN, title, desc: format!("{sub}. {desc}"), css: CSS, body }.render()
+}
+
+/// Height of a controller cluster box: one line more with a DNS SE group.
+pub(super) fn controller_height(plan: &Plan) -> f64 {
+    if plan.topology.controller_clusters.iter().any(|c| c.dns_se_group.is_some()) {
+        92.0
+    } else {
+        74.0
+    }
+}
+
+/// One Avi controller cluster: a box spanning `x0..x1` at `y` (`h` high), wired up
+/// to `from` at each of `mids` (the columns of the Supervisors it manages).
+pub(super) fn controller_box(out: &mut String, cc: &ControllerCluster, (x0, x1): (f64, f64), mids: &[f64], from: f64, (y, h): (f64, f64)) {
+    let _ = write!(
+        out,
+        "<g class=\"controller\" data-name=\"{}\" data-supervisors=\"{}\">",
+        esc(&cc.name),
+        esc(&cc.supervisors.join(","))
+    );
+    for &mx in mids {
+        line(out, mx, from, mx, y, "wire dash");
+    }
+    rect(out, x0, y, x1 - x0, h, "box", "rx=\"8\"");
+    let chars = ((x1 - x0 - 20.0) / 6.4) as usize;
+    text(out, x0 + 10.0, y + 19.0, "bold", Anchor::Start, &clip(&format!("Avi controller cluster {}", cc.name), chars));
+    let l2 = format!("{} size: {} nodes × {} vCPU / {} GB", cc.size, cc.nodes, cc.vcpus_per_node, cc.memory_gb_per_node);
+    text(out, x0 + 10.0, y + 37.0, "small", Anchor::Start, &clip(&l2, chars));
+    let l3 = format!("manages {} virtual services and {}", cc.virtual_services, plural(cc.service_engines, "SE", "SEs"));
+    text(out, x0 + 10.0, y + 55.0, "small", Anchor::Start, &clip(&l3, chars));
+    if let Some(d) = &cc.dns_se_group {
+        let l4 = format!("DNS SE group: {} for {} DNS virtual service(s)", plural(d.total as u64, "SE", "SEs"), d.virtual_services);
+        text(out, x0 + 10.0, y + 73.0, "small", Anchor::Start, &clip(&l4, chars));
+    }
+    out.push_str("</g>");
 }
 
 /// The distinct roles a T0 advertises, in order.

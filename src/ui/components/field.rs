@@ -50,8 +50,14 @@ pub fn field_input(props: &FieldProps) -> Html {
     };
 
     let default = (!view.default.is_empty()).then(|| format!("Default: {}.", view.default));
+    // An input that stands for an unsettled rule says so first.
+    let assumption = field.assumption();
     let hint = html! {
         <p class="hint" id={hint_id}>
+            if let Some(a) = assumption {
+                <strong class="assumption" data-testid={format!("{id}-assumption")}>{ "Assumption. " }</strong>
+                { a }{ " " }
+            }
             { view.meta.hint }
             if let Some(d) = default { <span class="default">{" "}{d}</span> }
         </p>

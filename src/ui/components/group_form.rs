@@ -45,7 +45,10 @@ pub fn group_form(props: &GroupProps) -> Html {
         return Html::default();
     };
     let name = group.name.clone();
-    let main = MAIN.iter().map(|&f| field(&form, Field::Group(i, j, f)));
+    let vds = props.state.scenario.supervisors.get(i).is_some_and(|s| s.platform == crate::scenario::PlatformKind::Vds);
+    // VDS: no vSphere pods here, a workload network instead of NAT, T0 and NSX networks.
+    let on_vds = |f: &&GroupField| !vds || !matches!(f, GroupField::PodLb | GroupField::VspherePods);
+    let main = MAIN.iter().filter(on_vds).chain(vds.then_some(&GroupField::WorkloadNetwork)).map(|&f| field(&form, Field::Group(i, j, f)));
     let advanced = ADVANCED.iter().map(|&f| field(&form, Field::Group(i, j, f)));
     // Open the fold when something in it is set or wrong.
     let open = group.nat.is_some()
@@ -67,10 +70,12 @@ pub fn group_form(props: &GroupProps) -> Html {
         <fieldset class="group" id={fieldset_id}>
             <legend>{ legend }</legend>
             <div class="grid">{ for main }</div>
-            <details {open}>
-                <summary>{ "NAT, T0 and custom networks" }</summary>
-                <div class="grid">{ for advanced }</div>
-            </details>
+            if !vds {
+                <details {open}>
+                    <summary>{ "NAT, T0 and custom networks" }</summary>
+                    <div class="grid">{ for advanced }</div>
+                </details>
+            }
             <div class="actions">
                 <button type="button" onclick={emit(Action::DuplicateGroup(i, j))}
                     aria-label={dup_label} data-testid={dup_id}>

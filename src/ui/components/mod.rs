@@ -25,6 +25,7 @@ pub mod paged_rows;
 pub mod picture;
 pub mod placement_table;
 pub mod presets_bar;
+pub mod report_table;
 pub mod results_summary;
 pub mod routes_table;
 pub mod se_map_picture;
@@ -37,6 +38,9 @@ pub mod theme_toggle;
 pub mod topology_form;
 pub mod topology_picture;
 pub mod topology_summary;
+pub mod vds_form;
+pub mod vds_results;
+pub mod workload_network_form;
 pub mod workloads_form;
 
 use yew::prelude::*;

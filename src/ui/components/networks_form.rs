@@ -17,10 +17,14 @@ const FIELDS: [NetField; 8] = [
     NetField::ManagementStart,
 ];
 
-fn supervisor(props: &FormProps, i: usize, name: &str, nat: bool) -> Html {
+/// The networks a Supervisor on VDS has here (the rest are under VDS networking).
+const VDS: [NetField; 3] = [NetField::GrowthPercent, NetField::ServiceCidr, NetField::ManagementStart];
+
+fn supervisor(props: &FormProps, i: usize, name: &str, nat: bool, vds: bool) -> Html {
+    let has = |f: NetField| if vds { VDS.contains(&f) } else { nat || f != NetField::EgressCidr };
     let fields = FIELDS
         .iter()
-        .filter(|&&f| nat || f != NetField::EgressCidr || props.state.field_view(Field::Net(i, f)).error.is_some())
+        .filter(|&&f| has(f) || props.state.field_view(Field::Net(i, f)).error.is_some())
         .map(|&f| field(props, Field::Net(i, f)));
     let legend = format!("Networks of {name}");
     html! {
@@ -33,7 +37,13 @@ fn supervisor(props: &FormProps, i: usize, name: &str, nat: bool) -> Html {
 
 #[function_component(NetworksForm)]
 pub fn networks_form(props: &FormProps) -> Html {
-    let sups = props.state.scenario.supervisors.iter().enumerate().map(|(i, s)| supervisor(props, i, &s.name, s.nat));
+    let sups = props
+        .state
+        .scenario
+        .supervisors
+        .iter()
+        .enumerate()
+        .map(|(i, s)| supervisor(props, i, &s.name, s.nat, s.platform == crate::scenario::PlatformKind::Vds));
     html! {
         <fieldset class="section" id="section-networks">
             <legend>{ "Networks" }</legend>

@@ -11,6 +11,7 @@ use crate::ui::state::Shared;
 use super::format::{count, dec, int};
 use super::headroom_table::HeadroomTable;
 use super::network_tables::NetworkTables;
+use super::vds_results::VdsResults;
 use super::placement_table::PlacementTable;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,8 @@ pub struct SummaryProps {
     pub index: usize,
 }
 
-fn stat(label: &'static str, value: String, testid: String) -> Html {
+/// One labelled figure of a stats list (`<dt>`/`<dd>`).
+pub fn stat(label: &'static str, value: String, testid: String) -> Html {
     html! {
         <div class="stat">
             <dt>{ label }</dt>
@@ -142,7 +144,11 @@ pub fn results_summary(props: &SummaryProps) -> Html {
             </details>
             <HeadroomTable plan={props.plan.clone()} index={i} />
             <PlacementTable plan={props.plan.clone()} index={i} />
-            <NetworkTables plan={props.plan.clone()} index={i} />
+            if sup.vds.is_some() {
+                <VdsResults plan={props.plan.clone()} index={i} />
+            } else {
+                <NetworkTables plan={props.plan.clone()} index={i} />
+            }
         </section>
     }
 }

@@ -24,13 +24,13 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
     let texts = {
         let plan = props.plan.clone();
         use_memo((props.plan.ptr(), i), move |_| {
-            plan.supervisors.get(i).map(|sp| Snippet::ALL.map(|kind| (kind, AttrValue::from(kind.render(sp)))))
+            plan.supervisors.get(i).map(|sp| Snippet::ALL.map(|kind| (kind, kind.title_for(sp), AttrValue::from(kind.render(sp)))))
         })
     };
     let Some(texts) = (*texts).clone() else { return Html::default() };
-    let blocks = texts.into_iter().map(|(kind, text)| {
+    let blocks = texts.into_iter().map(|(kind, title, text)| {
         let testid = format!("snippet-{}", kind.key());
-        html! { <CodeBlock title={kind.title()} {text} {testid} /> }
+        html! { <CodeBlock {title} {text} {testid} /> }
     });
     let on_pick = {
         let chosen = chosen.clone();

@@ -22,7 +22,10 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
     let text = plan
         .supervisors
         .iter()
-        .map(|s| format!("{}: {}", s.name, count(s.service_engines.total as u64, "SE", "SEs")))
+        .map(|s| match s.vds.as_ref().filter(|v| v.edge == crate::scenario::EdgeProvider::Foundation) {
+            Some(v) => format!("{}: {}", s.name, count(u64::from(v.flb.appliances), "FLB appliance", "FLB appliances")),
+            None => format!("{}: {}", s.name, count(s.service_engines.total as u64, "SE", "SEs")),
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     let note = if props.stale { " (last valid input)" } else { "" };

@@ -19,6 +19,7 @@ fn supervisor(props: &FormProps, i: usize, name: &str, removable: bool) -> Html 
             <legend>{ legend }</legend>
             <div class="grid">
                 { field(props, Field::Sup(i, SupField::Name)) }
+                { field(props, Field::Sup(i, SupField::Platform)) }
                 { field(props, Field::Sup(i, SupField::Zones)) }
                 { field(props, Field::Sup(i, SupField::SupervisorVs)) }
                 { field(props, Field::Sup(i, SupField::ControlPlaneSize)) }
