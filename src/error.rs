@@ -18,11 +18,21 @@ pub struct FieldError {
     /// The offending value as the user gave it (empty where there is none).
     pub value: String,
     pub problem: Problem,
+    /// How to fix it, in numbers, where the engine can compute that (a shortage of
+    /// addresses: the block to append).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Box<str>>,
 }
 
 impl FieldError {
     pub fn new(path: impl Into<String>, value: impl Into<String>, problem: Problem) -> Self {
-        FieldError { path: path.into(), value: value.into(), problem }
+        FieldError { path: path.into(), value: value.into(), problem, fix: None }
+    }
+
+    /// The error with how to fix it.
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into().into_boxed_str());
+        self
     }
 }
 
@@ -146,8 +156,19 @@ impl fmt::Display for Problem {
 }
 
 impl fmt::Display for FieldError {
-    /// `supervisors[0].namespaces[1].count: must be at least 1, got 0`
+    /// `supervisors[0].namespaces[1].count: must be at least 1, got 0`, then the
+    /// fix after a semicolon when there is one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_problem(f)?;
+        match &self.fix {
+            Some(fix) => write!(f, "; {fix}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FieldError {
+    fn fmt_problem(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let show_value = !self.value.is_empty()
             && !matches!(self.problem, Problem::UnsupportedVersion { .. } | Problem::Json { .. });
         let lead = if self.path.is_empty() { String::new() } else { format!("{}: ", self.path) };
@@ -236,7 +257,7 @@ pub enum WarningKind {
     MaxSeExceeded,
     /// Creation order costs SEs: the simulation needs more than a perfect placement.
     PlacementAboveLowerBound,
-    /// Active/Active SEs must be on the NSX DFW exclusion list.
+    /// Active/Active SEs and the NSX DFW exclusion list: the sources disagree (a note).
     DfwExclusion,
     /// A zone-aware setting is in force (SEs spread across zones).
     ZoneSpread,
@@ -254,4 +275,21 @@ pub enum WarningKind {
     AttachedNetworks,
     /// The vSphere Foundation Load Balancer: availability, zones, L4 only, capacity, upgrades.
     FoundationLb,
+    /// A setting the sizing cannot take as given, computed with the nearest that can
+    /// exist (more data interfaces than an SE VM has).
+    InputAdjusted,
+    /// A setting below a vendor recommendation (SE disk, Ingress/Egress block size).
+    BelowRecommendation,
+    /// A note, not a warning: the Supervisor's service CIDR lies in the TKG
+    /// clusters' default service CIDR, as both VMware defaults do.
+    SharedTkgDefault,
+}
+
+impl WarningKind {
+    /// Information rather than something to act on: the plan lists it under `notes`
+    /// (the TKG default service CIDR holding the Supervisor's; the DFW exclusion
+    /// list for Active/Active, on which the sources disagree).
+    pub fn is_note(self) -> bool {
+        matches!(self, WarningKind::SharedTkgDefault | WarningKind::DfwExclusion)
+    }
 }

@@ -5,9 +5,11 @@
 //! user typed) is validated by [`design::validate`] into a [`design::Design`], from
 //! which [`plan::plan`] computes the Service Engine sizing ([`sizing`]) and the
 //! network plan ([`network`]), each following the rules of the Supervisor's
-//! [`platform`]; [`report`] renders a plan as Markdown, CSV and configuration
-//! snippets. The browser app ([`ui`], wasm32 only) and the `sizer` CLI
-//! are thin shells around these functions.
+//! [`platform`] and the current [`rules`] version (which also says what an older
+//! version gave, and keeps the catalogue of every rule with its source);
+//! [`report`] renders a plan as Markdown, CSV and configuration snippets. The
+//! browser app ([`ui`], wasm32 only) and the `sizer` CLI are thin shells around
+//! these functions.
 //!
 //! ```
 //! use avi_sizer::{plan::plan_scenario, scenario::Scenario};
@@ -24,6 +26,7 @@ pub mod plan;
 pub mod platform;
 pub mod presets;
 pub mod report;
+pub mod rules;
 pub mod scenario;
 pub mod sizing;
 

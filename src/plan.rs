@@ -11,10 +11,13 @@
 //! SE result; its `network` says why the networks are not planned, each reason a
 //! [`FieldError`] at its field, and its network lists are empty.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::design::{validate, Design};
 use crate::error::{FieldError, Problem, Warning};
+use crate::rules::{self, RuleId, RulesReport};
 use crate::network::{self, NetPlan, NetState, NetStatus};
 use crate::platform::{self, vds::VdsPlan};
 use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
@@ -23,6 +26,9 @@ use crate::sizing::{self, SePlan, TopologyPlan};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub version: u32,
+    /// The rules version computed with, the one the scenario was made under, what
+    /// that moved, and every rule the answer used.
+    pub rules: RulesReport,
     pub topology: TopologyPlan,
     pub supervisors: Vec<SupervisorPlan>,
     /// Warnings about the design as a whole (per-Supervisor ones sit with it).
@@ -50,6 +56,9 @@ pub struct SupervisorPlan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vds: Option<VdsPlan>,
     pub warnings: Vec<Warning>,
+    /// Information, not warnings (the TKG default service CIDR holding the
+    /// Supervisor's, as both VMware defaults do).
+    pub notes: Vec<Warning>,
 }
 
 impl std::ops::Deref for SupervisorPlan {
@@ -110,6 +119,7 @@ pub fn plan(design: &Design) -> Plan {
                 network = if errors.is_empty() { NetState::planned() } else { NetState::of(errors) };
                 vds
             });
+            let (notes, warnings) = warnings.into_iter().partition(|w| w.kind.is_note());
             SupervisorPlan {
                 name: sup.name.clone(),
                 platform: sup.platform,
@@ -119,6 +129,7 @@ pub fn plan(design: &Design) -> Plan {
                 net,
                 vds,
                 warnings,
+                notes,
             }
         })
         .collect();
@@ -126,7 +137,29 @@ pub fn plan(design: &Design) -> Plan {
     let se_plans: Vec<SePlan> = supervisors.iter().map(|s| s.se.clone()).collect();
     let mut topology = sizing::topology(design, &se_plans, &mut warnings);
     topology.foundation_lbs = foundation_lbs(&supervisors);
-    Plan { version: SCENARIO_VERSION, topology, supervisors, warnings }
+    let rules = RulesReport {
+        version: rules::CURRENT,
+        made_under: design.rules_version,
+        changes: rules::changes(design, &se_plans.iter().collect::<Vec<_>>(), &topology),
+        applied: applied(design, &supervisors),
+    };
+    Plan { version: SCENARIO_VERSION, rules, topology, supervisors, warnings }
+}
+
+/// Every catalogue rule the plan used, in catalogue order.
+fn applied(design: &Design, supervisors: &[SupervisorPlan]) -> Vec<RuleId> {
+    let mut ids: BTreeSet<RuleId> = BTreeSet::from([RuleId::ControllerSize]);
+    if design.dns.is_some() {
+        ids.insert(RuleId::DnsSeGroup);
+    }
+    for (sup, sp) in design.supervisors.iter().zip(supervisors) {
+        ids.extend(sp.se.applied.iter().copied());
+        // A Supervisor on VDS plans networks of its own: the NSX network rules are not its.
+        if sp.vds.is_none() {
+            ids.extend(sp.net.rules_applied(sup, &sp.network));
+        }
+    }
+    ids.into_iter().collect()
 }
 
 /// The Foundation Load Balancers of the Supervisors enabled with one, in all.
@@ -235,7 +268,9 @@ mod tests {
             plan_scenario(&s).unwrap()
         };
         assert!(good.supervisors[0].networks_planned());
-        let cases: [(&str, fn(&mut Supervisor), NetStatus, &str); 3] = [
+        // (what, the change, the network status it gives, a path among its errors)
+        type Case = (&'static str, fn(&mut Supervisor), NetStatus, &'static str);
+        let cases: [Case; 3] = [
             (
                 "no pool",
                 |s| {
@@ -286,6 +321,31 @@ mod tests {
         assert_eq!(plan.supervisors[1].network.status, NetStatus::Error);
         assert_eq!(plan.supervisors[1].network.errors[0].path, "supervisors[1].networks.ingress_cidr[0]");
         assert_eq!(plan.supervisors[1].service_engines.total, plan.supervisors[0].service_engines.total);
+    }
+
+    /// DOMAIN.md: the sources disagree on the DFW exclusion list for Active/Active
+    /// SEs, so it is a note naming both, not a warning.
+    #[test]
+    fn the_dfw_exclusion_list_is_a_note_naming_both_sources() {
+        let plan = plan_scenario(&crate::presets::find("three-zone").unwrap().scenario).unwrap();
+        let sp = &plan.supervisors[0];
+        assert!(sp.warnings.iter().all(|w| w.kind != crate::error::WarningKind::DfwExclusion));
+        let note = sp.notes.iter().find(|w| w.kind == crate::error::WarningKind::DfwExclusion).expect("a note");
+        assert!(note.message.contains("vxplanet series says") && note.message.contains("no longer required since Avi 20.1.3"), "{}", note.message);
+    }
+
+    /// Avi 30.2: the Essentials controller size only for the Essentials licence on a
+    /// vCenter cloud (VDS); VDS with Enterprise, like NSX, starts at Small.
+    #[test]
+    fn the_essentials_controller_size_is_for_the_essentials_licence_on_vds_only() {
+        let essentials = Scenario::from_json(include_str!("../tests/scenarios/vds-essentials-max-vs-14.json")).unwrap();
+        let plan = plan_scenario(&essentials).unwrap();
+        let c = &plan.topology.controller_clusters[0];
+        assert_eq!((c.size, c.vcpus_per_node, c.memory_gb_per_node), ("essentials", 4, 24));
+        assert!(c.size_reason.contains("Avi 22.1 and 30.1 controller sizing"), "{}", c.size_reason);
+        let enterprise = Scenario::from_json(include_str!("../tests/scenarios/vds-attached.json")).unwrap();
+        let c = &plan_scenario(&enterprise).unwrap().topology.controller_clusters[0];
+        assert_eq!((c.size, c.vcpus_per_node, c.memory_gb_per_node), ("small", 6, 32));
     }
 
     #[test]

@@ -111,7 +111,9 @@ pub fn all() -> Vec<Preset> {
     three_zone.supervisors[0].zones = 3;
     three_zone.supervisors[0].survive_zone_loss = true;
 
-    // The seed's claim: SE group of 2 SEs, scale factor 2, one VS per namespace.
+    // The seed's claim: SE group of 2 SEs, scale factor 2, one VS per namespace, "up
+    // to 10 namespaces". That needs 10 data interfaces and no VS on the Supervisor's
+    // T1; an SE VM has 9, so the preset computes with 9 and says why.
     let mut seed_claim = scenario(
         Topology::Single,
         vec![supervisor("supervisor-1", "10.220.0.0/16", vec![group("ns", 9, 1, 0)])],
@@ -126,7 +128,13 @@ pub fn all() -> Vec<Preset> {
         Preset { key: "dedicated-tz", title: "Multi-Supervisor, dedicated TZs", summary: "Two Supervisors, a transport zone and an Avi NSX cloud each (part 9).", scenario: dedicated_tz },
         Preset { key: "multi-nsx", title: "Multi-NSX", summary: "One NSX and one Avi controller cluster per Supervisor (part 10).", scenario: multi_nsx },
         Preset { key: "three-zone", title: "Three-zone Supervisor", summary: "Zonal Supervisor, Active/Active SEs spread across three zones, surviving a zone loss (part 11).", scenario: three_zone },
-        Preset { key: "seed-claim", title: "\"2 SEs, scale factor 2, 10 namespaces\"", summary: "The seed's rule of thumb, to compare 9 against 10 data interfaces.", scenario: seed_claim },
+        Preset {
+            key: "seed-claim",
+            title: "Seed claim: 2 SEs for 10 namespaces?",
+            summary: "The blog's rule of thumb needs 10 data interfaces per SE; an SE VM has 9 (10 vNICs, one for management). \
+                      With 9, 2 SEs carry the Supervisor and 8 namespaces; the 9th brings two more.",
+            scenario: seed_claim,
+        },
         Preset { key: "vds", title: "VDS with Avi", summary: "A Supervisor on VDS networking: two workload networks, Avi on a vCenter cloud, the Foundation Load Balancer beside it (PLATFORMS.md section 4).", scenario: vds() },
     ]
 }

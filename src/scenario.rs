@@ -30,12 +30,13 @@ pub const SCENARIO_VERSION: u32 = 1;
 /// ([`Scenario::to_json`]) writes it with every field at its widest: 64
 /// Supervisors, the 10,000 namespace groups the scenario's namespace total
 /// allows (each holds at least one), names of 63 four-byte characters, the
-/// scenario's 256 CIDRs each in a list of its own. A group then takes 667 bytes
-/// (746 with its one-CIDR list), a Supervisor's own fields 1,022, the rest 1,096:
-/// 1,096 + 64 x 1,022 + 256 x 746 + 9,744 x 667 = about 6.76 MB (the test
-/// `the_largest_legitimate_scenario_fits_the_byte_cap` builds it). 8 MiB leaves a
-/// quarter more for hand-written files (wider indentation, `\u` escapes) and is
-/// far below a 50 MB file picked by mistake.
+/// scenario's 256 CIDRs each in a list of its own. A group then takes about 735
+/// bytes (814 with its one-CIDR list), a Supervisor's own fields about 1,060, the
+/// rest about 1,280: about 7.4 MB in all (the test
+/// `the_largest_legitimate_scenario_fits_the_byte_cap` builds it: 7,409,473 bytes
+/// with the rules-2 inputs: Supervisor Services, VM Service VMs, node pools and the
+/// per-SE capacity caps). 8 MiB leaves an eighth more for hand-written files (wider
+/// indentation, `\u` escapes) and is far below a 50 MB file picked by mistake.
 pub const MAX_SCENARIO_BYTES: usize = 8 * 1024 * 1024;
 
 /// Refuses scenario text longer than [`MAX_SCENARIO_BYTES`] before any parsing:
@@ -146,6 +147,12 @@ fn is_three(n: &u32) -> bool {
 pub struct Scenario {
     #[serde(default = "version_one")]
     pub version: u32,
+    /// The rules version the scenario was made under (absent: rules 1, before the
+    /// fidelity review). A plan is computed with the current rules and says where
+    /// that moved this scenario's numbers ([`crate::rules`]). New scenarios carry
+    /// the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_version: Option<u32>,
     /// How the Supervisors share NSX and Avi (seeds part 8-10).
     #[serde(default, skip_serializing_if = "Topology::is_single")]
     pub topology: Topology,
@@ -421,6 +428,15 @@ pub struct CapacitySpec {
     pub rsa2k_tps_per_vcpu: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ecc_tps_per_vcpu: Option<u32>,
+    /// Per-SE caps (one SE VM tops out whatever its vCPUs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_http_rps_per_se: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_ssl_gbps_per_se: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rsa2k_tps_per_se: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_ecc_tps_per_se: Option<u32>,
 }
 
 impl CapacitySpec {
@@ -456,6 +472,10 @@ pub struct Supervisor {
     /// Control plane size (default Small); Tiny makes the service CIDR default a /24.
     #[serde(default, skip_serializing_if = "ControlPlaneSize::is_small")]
     pub control_plane_size: ControlPlaneSize,
+    /// Supervisor Services enabled (Harbor, Contour, Velero...): each runs in a
+    /// namespace of its own, with a T1, a namespace subnet and (NAT) a SNAT IP.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub supervisor_services: u32,
     /// Overrides of the scenario's `se_group` for this Supervisor's SE group.
     #[serde(default, skip_serializing_if = "SeGroupSpec::is_empty")]
     pub se_group: SeGroupSpec,
@@ -560,6 +580,12 @@ pub struct NamespaceGroup {
     /// vSphere pods per namespace (they take addresses on the namespace segment).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub vsphere_pods: u32,
+    /// VM Service VMs per namespace (addresses on the namespace segment).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub vm_service_vms: u32,
+    /// Node pools per TKG cluster: a rolling update adds one surge node per pool.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub node_pools: u32,
     /// NAT for these namespaces; unset: the Supervisor's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nat: Option<bool>,
@@ -595,6 +621,8 @@ impl NamespaceGroup {
             ingress_vs_per_cluster: 0,
             pod_lb_services: 0,
             vsphere_pods: 0,
+            vm_service_vms: 0,
+            node_pools: 1,
             nat: None,
             t0: T0Mode::Shared,
             ingress_cidr: Vec::new(),
@@ -616,6 +644,7 @@ impl Supervisor {
             survive_zone_loss: false,
             supervisor_virtual_services: 1,
             control_plane_size: ControlPlaneSize::Small,
+            supervisor_services: 0,
             se_group: SeGroupSpec::default(),
             networks: SupervisorNetworks::default(),
             namespaces: Vec::new(),
@@ -637,6 +666,7 @@ impl Default for Scenario {
         sup.namespaces.push(group);
         Scenario {
             version: SCENARIO_VERSION,
+            rules_version: Some(crate::rules::CURRENT),
             topology: Topology::Single,
             se_group: SeGroupSpec::default(),
             dns_se_group: None,
@@ -690,6 +720,12 @@ impl Scenario {
             ));
         }
         Ok(scenario)
+    }
+
+    /// The scenario as made now: stamped with the current rules version.
+    pub fn made_now(mut self) -> Scenario {
+        self.rules_version = Some(crate::rules::CURRENT);
+        self
     }
 
     /// Pretty JSON of the scenario (defaults left out), re-readable by [`Scenario::from_json`].

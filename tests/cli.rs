@@ -67,9 +67,11 @@ fn acceptance_numbers_from_the_cli() {
     let cases = [
         // (file, carrying load, buffer, total, lower bound, binding, feasible)
         ("seed-claim-9-nics.json", 4, 0, 4, 3, "interfaces", true),
-        ("seed-claim-10-nics.json", 2, 0, 2, 2, "minimum", true),
+        // Saved with 10 data interfaces under rules 1 (2 SEs): computed with 9 now.
+        ("seed-claim-10-nics.json", 4, 0, 4, 3, "interfaces", true),
         ("avi-docs-n-plus-m.json", 3, 1, 4, 3, "virtual_services", true),
-        ("legacy-active-standby-infeasible.json", 4, 0, 4, 3, "interfaces", false),
+        // The one pair that exists; the third SE would be added for interfaces.
+        ("legacy-active-standby-infeasible.json", 2, 0, 2, 3, "interfaces", false),
     ];
     for (file, n, m, total, lb, binding, feasible) in cases {
         let path = root().join("tests/scenarios").join(file);
@@ -85,6 +87,20 @@ fn acceptance_numbers_from_the_cli() {
         assert_eq!(se["feasible"], feasible, "{file}");
         assert_eq!(se["placement"].as_array().unwrap().len(), total as usize, "{file}");
     }
+    // The saved seed claim says what rules 2 changed, and why.
+    let path = root().join("tests/scenarios/seed-claim-10-nics.json");
+    let v: serde_json::Value = serde_json::from_slice(&sizer(&["plan", path.to_str().unwrap()], None).stdout).unwrap();
+    assert_eq!((v["rules"]["version"].as_u64(), v["rules"]["made_under"].as_u64()), (Some(2), Some(1)));
+    let total = v["rules"]["changes"].as_array().unwrap().iter().find(|c| c["what"] == "total_ses").unwrap();
+    assert_eq!((total["old"].as_u64(), total["new"].as_u64(), &total["reasons"]), (Some(2), Some(4), &serde_json::json!(["data_nics_at_most_9"])));
+    let warning = &v["supervisors"][0]["warnings"][0];
+    assert_eq!((warning["path"].as_str(), warning["kind"].as_str()), (Some("se_group.data_nics_per_se"), Some("input_adjusted")));
+    // The Legacy Active/Standby pair says what it carries and what the elastic modes need.
+    let path = root().join("tests/scenarios/legacy-active-standby-infeasible.json");
+    let v: serde_json::Value = serde_json::from_slice(&sizer(&["plan", path.to_str().unwrap()], None).stdout).unwrap();
+    let pair = &v["supervisors"][0]["service_engines"]["pair"];
+    assert_eq!((pair["needed"].as_u64(), pair["virtual_services_carried"].as_u64(), pair["namespaces_carried"].as_u64()), (Some(4), Some(9), Some(8)));
+    assert_eq!(v["supervisors"][0]["resources"]["service_units"].as_u64(), Some(2));
 }
 
 #[test]

@@ -18,10 +18,26 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use avi_sizer::design::validate;
+use avi_sizer::error::WarningKind;
+use avi_sizer::plan::plan_scenario;
 use avi_sizer::platform;
 use avi_sizer::scenario::{HaMode, NamespaceGroup, Placement, Scenario, SeGroupSpec, Supervisor};
 use avi_sizer::sizing::{size_supervisor, Binding, SimConfig, Simulator};
 use proptest::prelude::*;
+
+/// A Supervisor with one namespace group per `(count, TKG clusters, LB services per
+/// cluster, pod LB services)`.
+fn supervisor(groups: &[(u32, u32, u32, u32)]) -> Supervisor {
+    let mut sup = Supervisor::new("sv");
+    for (j, &(count, clusters, lb, pod_lb)) in groups.iter().enumerate() {
+        let mut g = NamespaceGroup::new(&format!("g{j}"), count);
+        g.tkg_clusters = clusters;
+        g.lb_services_per_cluster = lb;
+        g.pod_lb_services = pod_lb;
+        sup.namespaces.push(g);
+    }
+    sup
+}
 
 /// A batch: the attachments each of its VSes needs, and how many VSes.
 type Batch = (Vec<u32>, u32);
@@ -242,15 +258,8 @@ proptest! {
         sup_vs in 0u32..3,
         groups in prop::collection::vec((1u32..12, 0u32..3, 0u32..4, 0u32..3), 0..4),
     ) {
-        let mut sup = Supervisor::new("sv");
+        let mut sup = supervisor(&groups);
         sup.supervisor_virtual_services = sup_vs;
-        for (j, &(count, clusters, lb, pod_lb)) in groups.iter().enumerate() {
-            let mut g = NamespaceGroup::new(&format!("g{j}"), count);
-            g.tkg_clusters = clusters;
-            g.lb_services_per_cluster = lb;
-            g.pod_lb_services = pod_lb;
-            sup.namespaces.push(g);
-        }
         let se = SeGroupSpec {
             ha_mode: Some(mode),
             placement: Some(placement),
@@ -272,8 +281,16 @@ fn engine_matches_reference(s: &Scenario) -> Result<(avi_sizer::sizing::SePlan, 
     let rules = platform::of(sup).se;
     let load = rules.se_load(sup);
     let batches: Vec<Batch> = load.units().flatten().map(|(a, vs)| (a.to_vec(), vs)).collect();
-    let expected = reference(SimConfig::from(&sup.se), &batches);
+    // max_se caps the group with its buffer: distributed placement spreads over the rest.
+    let cfg = SimConfig { max_se: sup.se.max_se - sup.se.buffer_ses, ..SimConfig::from(&sup.se) };
+    let expected = reference(cfg, &batches);
     let plan = size_supervisor(sup, rules, "supervisors[0]", &design.capacity).0;
+    if let Some(pair) = &plan.service_engines.pair {
+        // Legacy Active/Standby beyond one pair: the load needs what the rules place.
+        prop_assert_eq!(pair.needed as usize, expected.len());
+        prop_assert_eq!(plan.service_engines.total, 2);
+        return Ok((plan, batches));
+    }
     let got: Vec<(Vec<String>, u32, Option<Binding>)> =
         plan.service_engines.placement.iter().take(expected.len()).map(|p| (p.vrfs.clone(), p.virtual_services, p.created_because)).collect();
     let want: Vec<(Vec<String>, u32, Option<Binding>)> = expected
@@ -327,6 +344,53 @@ proptest! {
             if !attached {
                 prop_assert_eq!(p.interfaces_used, 1);
             }
+        }
+    }
+
+    /// Issue 8: a load that needs more than max_se gets a warning whose advice,
+    /// once followed, removes it: planning again at the advised max_se gives the
+    /// same total and no warning, whatever the HA mode, placement, buffer and zones.
+    #[test]
+    fn max_se_advice_once_followed_gives_the_same_total_and_no_warning(
+        mode in prop::sample::select(HaMode::ALL.to_vec()),
+        placement in prop::sample::select(Placement::ALL.to_vec()),
+        nics in 1u32..=9,
+        max_vs in 1u32..=12,
+        max_se in 2u32..=12,
+        buffer in 0u32..=3,
+        zones in prop::sample::select(vec![(1u32, false), (3, false), (3, true)]),
+        groups in prop::collection::vec((1u32..30, 0u32..3, 0u32..4, 0u32..3), 1..4),
+    ) {
+        let mut sup = supervisor(&groups);
+        (sup.zones, sup.survive_zone_loss) = zones;
+        let (scale, buffer) = if mode == HaMode::ActiveStandby { (2, 0) } else { (mode.default_scale_factor(), buffer) };
+        let mut scenario = Scenario {
+            se_group: SeGroupSpec {
+                ha_mode: Some(mode),
+                placement: Some(placement),
+                scale_factor: Some(scale),
+                buffer_ses: Some(buffer),
+                data_nics_per_se: Some(nics),
+                max_vs_per_se: Some(max_vs),
+                max_se: Some(max_se),
+                ..Default::default()
+            },
+            supervisors: vec![sup],
+            ..Scenario::default()
+        };
+        let plan = plan_scenario(&scenario).unwrap();
+        let se = &plan.supervisors[0].service_engines;
+        let warned = plan.supervisors[0].warnings.iter().any(|w| w.kind == WarningKind::MaxSeExceeded);
+        prop_assert_eq!(warned, se.max_se_advised.is_some());
+        prop_assert_eq!(se.max_se_advised.is_some(), se.total > max_se);
+        if let Some(advised) = se.max_se_advised.filter(|&a| a <= 1000) {
+            prop_assert!(advised >= se.total);
+            scenario.se_group.max_se = Some(advised);
+            let again = plan_scenario(&scenario).unwrap();
+            let sp = &again.supervisors[0];
+            prop_assert_eq!(sp.service_engines.total, se.total);
+            prop_assert_eq!(sp.service_engines.max_se_advised, None);
+            prop_assert!(sp.warnings.iter().all(|w| w.kind != WarningKind::MaxSeExceeded));
         }
     }
 }

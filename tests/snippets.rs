@@ -790,10 +790,13 @@ fn every_avi_snippet_is_a_valid_avi_request_set() {
             assert_eq!(fields["min_scaleout_per_vs"], s.scale_factor, "{name}");
             assert_eq!(fields["max_scaleout_per_vs"], s.max_scaleout_per_vs, "{name}");
         }
+        // max_se as the plan advises it (the group, buffer included, stays within it), at most Avi's 1000.
         let max_se = fields["max_se"].as_u64().unwrap();
         let total = u64::from(sp.service_engines.total);
-        assert_eq!(max_se, total.max(u64::from(s.max_se)).min(1000), "{name}");
-        assert_eq!(total > 1000, text.contains("more than one Avi SE group can hold"), "{name}: a plan above 1000 SEs is flagged");
+        let advised = u64::from(sp.service_engines.max_se_advised.unwrap_or(s.max_se));
+        assert!(advised >= total.max(u64::from(s.max_se)), "{name}");
+        assert_eq!(max_se, advised.min(1000), "{name}");
+        assert_eq!(advised > 1000, text.contains("more than one Avi SE group can hold"), "{name}: a plan above 1000 SEs is flagged");
         assert_eq!(fields["memory_per_se"], u64::from(s.memory_gb_per_se) * 1024, "{name}: MB");
     });
     assert!(checked > 40, "{checked}");

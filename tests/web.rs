@@ -212,17 +212,24 @@ async fn the_se_count_follows_the_namespaces_while_the_pool_is_too_small() {
 }
 
 #[wasm_bindgen_test]
-async fn seed_claim_needs_four_ses_with_nine_interfaces_and_two_with_ten() {
+async fn seed_claim_needs_four_ses_with_nine_interfaces_and_ten_are_computed_as_nine() {
     // DOMAIN.md: 2 SEs at s = 2 carry the Supervisor plus 8 namespaces with 9 data
-    // interfaces; the 9th namespace brings two more (4 in all). With 10, 2 suffice.
+    // interfaces; the 9th namespace brings two more (4 in all). 10 cannot exist.
     let page = mount("").await;
     page.click("[data-testid='preset-seed-claim']").await;
     page.wait_text("[data-testid='se-total-0']", "4").await;
     assert!(page.text("[data-testid='se-binding-0']").contains("data interfaces"));
     assert_eq!(page.select("se_group-ha_mode").value(), "active_active", "selects follow a loaded preset");
-    page.type_into("se_group-data_nics_per_se", "10").await;
+    // The seed's 10 data interfaces cannot exist: computed with 9, the field marked, its text kept.
+    let nics = "se_group-data_nics_per_se";
+    page.type_into(nics, "10").await;
+    page.wait_text("[data-testid='se-total-0']", "4").await;
+    assert_eq!(page.input(nics).value(), "10");
+    assert_eq!(page.input(nics).get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(page.text(&format!("#{nics}-error")).contains("computed with 9"), "{}", page.text(&format!("#{nics}-error")));
+    // Without the Supervisor's VS, 2 SEs carry 9 namespaces, as the author's later post says.
+    page.type_into("supervisors-0-supervisor_virtual_services", "0").await;
     page.wait_text("[data-testid='se-total-0']", "2").await;
-    // And back through the namespace count: 10 namespaces with 10 interfaces.
     page.type_into("supervisors-0-namespaces-0-count", "10").await;
     page.wait_text("[data-testid='se-total-0']", "4").await;
     page.click("[data-testid='preset-single']").await;
@@ -611,6 +618,64 @@ async fn the_snippets_panel_shows_the_cli_text_and_follows_the_new_inputs() {
     assert!(want.contains("sizing_hint     = \"TINY\"") && want.contains("address = \"10.96.0.0\"\n    prefix  = 24"));
     wait_until("the Terraform snippet follows the control plane size", || shown(Snippet::Terraform) == want).await;
     assert_eq!(scenario_in_url(), s);
+}
+
+/// Issue 8: "How this is computed" states every rule the answer used, from the
+/// engine's catalogue; a link made under rules 1 says what the current rules moved,
+/// until the user changes the scenario (it is then made under the current rules).
+#[wasm_bindgen_test]
+async fn how_this_is_computed_lists_the_rules_of_the_answer_and_what_changed() {
+    use avi_sizer::rules::catalogue;
+    let page = mount("").await;
+    page.wait_for("[data-testid='method']").await;
+    let plan = plan_of(&Scenario::default());
+    assert_eq!(page.count("[data-testid='method'] li[data-rule]"), plan.rules.applied.len() as u32);
+    for id in &plan.rules.applied {
+        let item = format!("[data-testid='method'] li[data-rule='{}']", id.key());
+        assert_eq!(page.count(&item), 1, "{id:?}");
+        let e = catalogue::entry(*id);
+        assert!(page.text(&item).contains(e.source), "{id:?}");
+    }
+    assert!(page.find("[data-testid='rules-changes']").is_none());
+
+    let mut old = Scenario::default();
+    old.rules_version = None;
+    let page = mount(&format!("s={}", link::encode(&old))).await;
+    page.wait_for("[data-testid='rules-changes']").await;
+    let changed = plan_of(&old).rules.changes;
+    assert!(!changed.is_empty());
+    assert!(page.text("[data-testid='method']").contains(&changed[0].text));
+    page.type_into("supervisors-0-namespaces-0-count", "11").await;
+    let mut eleven = old.clone();
+    eleven.supervisors[0].namespaces[0].count = 11;
+    page.wait_text("[data-testid='se-total-0']", &total(&eleven, 0)).await;
+    assert!(page.find("[data-testid='rules-changes']").is_none(), "an edited scenario is made under the current rules");
+}
+
+/// Issue 8: the new inputs are on the form with their defaults and reasons.
+#[wasm_bindgen_test]
+async fn the_new_inputs_show_their_defaults_and_reasons() {
+    let page = mount("").await;
+    let fields = [
+        ("supervisors-0-supervisor_services", "Default: 0.", "namespace of its own"),
+        ("supervisors-0-namespaces-0-vm_service_vms", "Default: 0.", "namespace segment"),
+        ("supervisors-0-namespaces-0-node_pools", "Default: 1.", "one surge node per node pool"),
+        ("capacity-max_http_rps_per_se", "Default: 160000.", "160k requests/s"),
+        ("capacity-max_ssl_gbps_per_se", "Default: 7.", "SSL"),
+        ("capacity-max_rsa2k_tps_per_se", "Default: 40000.", "RSA-2K"),
+        ("capacity-max_ecc_tps_per_se", "Default: 40000.", "ECC"),
+    ];
+    for (id, default, reason) in fields {
+        assert!(page.find(&format!("#{id}")).is_some(), "{id} is on the form");
+        let hint = page.text(&format!("#{id}-hint"));
+        assert!(hint.contains(default) && hint.contains(reason), "{id}: {hint}");
+    }
+    // Typed, they reach the scenario the page plans (and the share link).
+    page.type_into("supervisors-0-supervisor_services", "2").await;
+    let mut s = Scenario::default();
+    s.supervisors[0].supervisor_services = 2;
+    sleep(50).await;
+    assert_eq!(scenario_in_url(), s, "the link carries the new input");
 }
 
 #[wasm_bindgen_test]

@@ -292,6 +292,15 @@ fn nsx_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
     if let Some(p) = n.namespace_subnet_prefix {
         conflict(c, format!("{base}.networks.namespace_subnet_prefix"), p.to_string(), platform.to_string(), why);
     }
+    if sup.supervisor_services > 0 {
+        conflict(
+            c,
+            format!("{base}.supervisor_services"),
+            sup.supervisor_services.to_string(),
+            platform.to_string(),
+            "Supervisor Services are sized as NSX namespaces here (a T1, a namespace subnet, a SNAT IP); PLATFORMS.md §4 gives no rule for them on VDS",
+        );
+    }
     for (j, g) in sup.namespaces.iter().enumerate() {
         let gp = format!("{base}.namespaces[{j}]");
         let group_lists = [("ingress_cidr", &g.ingress_cidr), ("egress_cidr", &g.egress_cidr), ("namespace_network", &g.namespace_network)];
@@ -316,6 +325,15 @@ fn nsx_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
                 g.vsphere_pods.to_string(),
                 platform.to_string(),
                 "vSphere pods are sized on NSX here (PLATFORMS.md §4 gives no rule for them on VDS)",
+            );
+        }
+        if g.vm_service_vms > 0 {
+            conflict(
+                c,
+                format!("{gp}.vm_service_vms"),
+                g.vm_service_vms.to_string(),
+                platform.to_string(),
+                "VM Service VMs are sized on the NSX namespace segment here (PLATFORMS.md §4 gives no rule for them on VDS)",
             );
         }
         if g.pod_lb_services > 0 {

@@ -145,13 +145,27 @@ pub(crate) struct Reserved {
     pub tkg: bool,
 }
 
+/// Index in [`RESERVED`] of the NSX T0-T1 transit subnet, 100.64.0.0/16.
+pub(crate) const T0_T1_TRANSIT: usize = 0;
+/// Index in [`RESERVED`] of 100.64.0.0/10 (Avi data segments, NSX VRF transit).
+pub(crate) const CGNAT: usize = 1;
+/// Index in [`RESERVED`] of the TKG cluster default service CIDR, 10.96.0.0/12.
+pub(crate) const TKG_SERVICES: usize = 4;
+
 const fn v4(a: u64, b: u64, c: u64, d: u64) -> u64 {
     (a << 24) | (b << 16) | (c << 8) | d
 }
 
-/// NSX T0-T1 transit, NSX internal transit, TKG default pod and service CIDRs.
-pub(crate) const RESERVED: [Reserved; 4] = [
+/// NSX T0-T1 transit (inside the CGNAT range 100.64.0.0/10, where Avi data
+/// segments and NSX 4.1+ VRF transit subnets live), NSX internal transit, TKG
+/// default pod and service CIDRs. [`T0_T1_TRANSIT`] and [`CGNAT`] index the first two.
+pub(crate) const RESERVED: [Reserved; 5] = [
     Reserved { block: Block { start: v4(100, 64, 0, 0), prefix: 16 }, what: "the NSX T0-T1 transit subnet (NSX default)", tkg: false },
+    Reserved {
+        block: Block { start: v4(100, 64, 0, 0), prefix: 10 },
+        what: "where Avi data segments and NSX 4.1+ VRF transit subnets live",
+        tkg: false,
+    },
     Reserved { block: Block { start: v4(169, 254, 0, 0), prefix: 24 }, what: "the NSX internal transit subnet (NSX default)", tkg: false },
     Reserved { block: Block { start: v4(192, 168, 0, 0), prefix: 16 }, what: "the TKG cluster default pod CIDR", tkg: true },
     Reserved { block: Block { start: v4(10, 96, 0, 0), prefix: 12 }, what: "the TKG cluster default service CIDR", tkg: true },

@@ -133,12 +133,21 @@ pub(crate) struct NsAlloc {
     pub vips: Vec<Run>,
 }
 
+/// One Supervisor Service's namespace: its subnet and (NAT) SNAT IP.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ServiceAlloc {
+    pub segment: Vec<Sub>,
+    pub snat: Option<Run>,
+}
+
 /// The allocation of a whole Supervisor.
 #[derive(Debug, Clone)]
 pub(crate) struct Alloc {
     pub sup_segment: Vec<Sub>,
     pub sup_vips: Vec<Run>,
     pub sup_snat: Option<Run>,
+    /// The Supervisor Services' namespaces, in order.
+    pub services: Vec<ServiceAlloc>,
     pub namespaces: Vec<NsAlloc>,
     /// Per scope of [`Resolved::scopes`].
     pub cursors: Vec<Cursor>,
@@ -179,8 +188,14 @@ pub(crate) fn allocate(sup: &SupervisorDesign, r: &Resolved) -> Alloc {
     let mut sup_vips = Vec::new();
     take_addrs(&mut cursors, &mut shortfall, r.sup_scopes[INGRESS], u64::from(sup.supervisor_virtual_services), &mut sup_vips);
     let mut sup_snat = Vec::new();
+    let mut services = vec![ServiceAlloc::default(); sup.supervisor_services as usize];
     if sup.nat {
         take_addrs(&mut cursors, &mut shortfall, r.sup_scopes[EGRESS], 1, &mut sup_snat);
+        for service in &mut services {
+            let mut snat = Vec::new();
+            take_addrs(&mut cursors, &mut shortfall, r.sup_scopes[EGRESS], 1, &mut snat);
+            service.snat = snat.first().copied();
+        }
     }
 
     let total: usize = sup.groups.iter().map(|g| g.count as usize).sum();
@@ -226,6 +241,9 @@ pub(crate) fn allocate(sup: &SupervisorDesign, r: &Resolved) -> Alloc {
         for p in prefixes {
             if has_sup && sup.networks.namespace_subnet_prefix == p {
                 take_subnets(&mut cursors, &mut shortfall, s, p, 1, &mut sup_segment);
+                for service in &mut services {
+                    take_subnets(&mut cursors, &mut shortfall, s, p, 1, &mut service.segment);
+                }
             }
             for &j in &users {
                 let (Some(need), Some(g)) = (r.needs.get(j), sup.groups.get(j)) else { continue };
@@ -247,5 +265,5 @@ pub(crate) fn allocate(sup: &SupervisorDesign, r: &Resolved) -> Alloc {
         }
     }
 
-    Alloc { sup_segment, sup_vips, sup_snat: sup_snat.first().copied(), namespaces, cursors, shortfall }
+    Alloc { sup_segment, sup_vips, sup_snat: sup_snat.first().copied(), services, namespaces, cursors, shortfall }
 }

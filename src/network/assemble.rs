@@ -9,7 +9,7 @@ use super::allocate::{Alloc, Cursor, NsAlloc, Run, Sub};
 use super::carve::{self, scope_name, Owner, Resolved, EGRESS, INGRESS, NAMESPACE};
 use super::{
     NetRules, CarvedBlock, ClusterNet, ControlPlane, GroupNet, Management, NamespaceNet, NetPlan, Networks, PerNamespace, PoolUsage,
-    Role, Source, Sources, T0Routes, Usage, VipRange,
+    Role, ServiceNet, Source, Sources, T0Routes, Usage, VipRange,
 };
 
 /// The whole plan of one Supervisor.
@@ -85,11 +85,18 @@ fn networks(sup: &SupervisorDesign, r: &Resolved) -> Networks {
 
 fn control_plane(a: &Alloc) -> ControlPlane {
     let (vips, vip_count, _) = vip_fields(&a.sup_vips);
+    let snat = |run: Option<Run>| run.map(|s| addr(s.first).to_string());
     ControlPlane {
         segments: subnet_strings(&a.sup_segment),
         vips,
         vip_count,
-        snat_ip: a.sup_snat.map(|s| addr(s.first).to_string()),
+        snat_ip: snat(a.sup_snat),
+        services: a
+            .services
+            .iter()
+            .enumerate()
+            .map(|(k, x)| ServiceNet { name: format!("supervisor-service-{}", k + 1), subnets: subnet_strings(&x.segment), snat_ip: snat(x.snat) })
+            .collect(),
     }
 }
 

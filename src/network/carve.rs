@@ -6,7 +6,7 @@
 use crate::design::{defaults, Cidr, SupervisorDesign};
 use crate::error::{FieldError, Problem};
 
-use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, with_growth, Block, Span, RESERVED};
+use super::addr::{self, align_up, pool_prefix_for, size_of_prefix, with_growth, Block, Span, CGNAT, RESERVED};
 use super::{NamespaceNeeds, NetRules, Role, Source};
 
 /// Index of the three carvable roles in per-role arrays.
@@ -276,7 +276,7 @@ pub(crate) fn union_len(spans: &mut [Span]) -> u64 {
 }
 
 /// Lowest aligned `size` block inside `pool` clear of every span in `avoid`.
-fn find_slot(pool: Block, size: u64, avoid: &[Span]) -> Option<u64> {
+pub(crate) fn find_slot(pool: Block, size: u64, avoid: &[Span]) -> Option<u64> {
     if size > pool.size() {
         return None;
     }
@@ -349,10 +349,13 @@ fn carve(
         let Some(scope) = scopes.get_mut(s) else { continue };
         let mut placed = None;
         if let Some(prefix) = prefix {
-            // First try to stay clear of the NSX and TKG reserved ranges, then accept them (a warning says so).
+            // First try to stay clear of the NSX, Avi and TKG reserved ranges, then of
+            // all but the broad 100.64.0.0/10, then accept them (a warning says so).
             let mut with_reserved = taken.clone();
             with_reserved.extend(RESERVED.iter().map(|r| r.block.span()));
-            'passes: for avoid in [&with_reserved, &taken] {
+            let mut narrow = taken.clone();
+            narrow.extend(RESERVED.iter().enumerate().filter(|&(k, _)| k != CGNAT).map(|(_, r)| r.block.span()));
+            'passes: for avoid in [&with_reserved, &narrow, &taken] {
                 for (pi, pool) in pools.iter().enumerate() {
                     if let Some(start) = find_slot(*pool, size, avoid) {
                         placed = Some((Block { start, prefix }, pi));

@@ -7,7 +7,7 @@ use crate::error::{FieldError, Problem, Warning, WarningKind};
 
 use super::allocate::{Alloc, Cursor};
 use super::carve::{Resolved, NAMESPACE};
-use super::{NamespaceNeeds, Source, MAX_SUBNETS};
+use super::{advice, NamespaceNeeds, Role, Source, MAX_SUBNETS};
 
 /// More subnets than [`MAX_SUBNETS`]: the one error, since carving and pool errors
 /// would follow from the same absurd count.
@@ -25,7 +25,9 @@ pub(crate) fn too_many_subnets(sup: &SupervisorDesign, index: usize, r: &Resolve
 /// Namespace and cluster subnets of a Supervisor whose groups need `needs` each
 /// (its own workload segment included): what [`MAX_SUBNETS`] limits.
 pub(crate) fn subnet_count(sup: &SupervisorDesign, needs: &[NamespaceNeeds]) -> u64 {
-    needs.iter().zip(&sup.groups).fold(1u64, |a, (n, g)| a.saturating_add(n.subnets.saturating_mul(u64::from(g.count))))
+    // The Supervisor's own segment and one subnet per Supervisor Service.
+    let own = 1 + u64::from(sup.supervisor_services);
+    needs.iter().zip(&sup.groups).fold(own, |a, (n, g)| a.saturating_add(n.subnets.saturating_mul(u64::from(g.count))))
 }
 
 /// A subnet larger than every block of the namespace network it draws from can never be placed.
@@ -58,8 +60,10 @@ pub(crate) fn subnet_fit_errors(sup: &SupervisorDesign, index: usize, r: &Resolv
     out
 }
 
-/// Given and default networks must hold their demand (error) and should hold the growth headroom (warning).
-pub(crate) fn capacity_checks(r: &Resolved, a: &Alloc, growth: u32, errors: &mut Vec<FieldError>, warnings: &mut Vec<Warning>) {
+/// Given and default networks must hold their demand (error, with the block to
+/// append) and should hold the growth headroom (warning).
+pub(crate) fn capacity_checks(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, errors: &mut Vec<FieldError>, warnings: &mut Vec<Warning>) {
+    let growth = sup.networks.growth_percent;
     for (s, scope) in r.scopes.iter().enumerate() {
         if scope.failed {
             continue;
@@ -71,11 +75,15 @@ pub(crate) fn capacity_checks(r: &Resolved, a: &Alloc, growth: u32, errors: &mut
         };
         if short > 0 {
             let available = if capacity < scope.demand { capacity } else { scope.demand.saturating_sub(short) };
-            errors.push(FieldError::new(
+            let e = FieldError::new(
                 scope.path.clone(),
                 scope.value(),
                 Problem::TooFewAddresses { role: scope.role.label().to_string(), needed: scope.demand, available },
-            ));
+            );
+            errors.push(match advice::scope(sup, r, s, capacity, short) {
+                Some(fix) => e.with_fix(fix),
+                None => e,
+            });
         } else if capacity < scope.with_growth && scope.source != Source::Carved {
             warnings.push(Warning::new(
                 scope.path.clone(),
@@ -92,3 +100,31 @@ pub(crate) fn capacity_checks(r: &Resolved, a: &Alloc, growth: u32, errors: &mut
         }
     }
 }
+
+/// Given Ingress and Egress blocks smaller than a /27: valid when they hold the
+/// demand, but below VMware's sample recommendation (a warning each).
+pub(crate) fn size_recommendations(r: &Resolved) -> Vec<Warning> {
+    r.scopes
+        .iter()
+        .filter(|s| matches!(s.role, Role::IngressCidr | Role::EgressCidr) && s.source == Source::Given)
+        .flat_map(|s| s.given.iter().map(move |c| (s, c)))
+        .filter(|(_, c)| c.net.prefix_len() > RECOMMENDED_PREFIX)
+        .map(|(s, c)| {
+            Warning::new(
+                c.path.clone(),
+                WarningKind::BelowRecommendation,
+                format!(
+                    "{} is smaller than the /{RECOMMENDED_PREFIX} VMware gives as a sample {}; it is valid while the {} hold the demand ({} {})",
+                    c.net,
+                    s.role.label(),
+                    s.role.field(),
+                    s.demand,
+                    s.role.unit()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// VMware's sample size for an Ingress or Egress block (a recommendation, not a rule).
+pub(crate) const RECOMMENDED_PREFIX: u8 = 27;

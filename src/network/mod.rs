@@ -12,7 +12,8 @@
 //! This file is the front door: the result types and [`plan_all`] /
 //! [`plan_supervisor`]. The work is in `orchestrate` (the order: carve every
 //! Supervisor in turn, overlaps across them, then per Supervisor check, allocate,
-//! route, assemble), `carve` (demand per scope; given, default or carved), `allocate`
+//! route, assemble), `carve` (demand per scope; given, default or carved), `advice`
+//! (a shortage's fix in numbers: the block to add or append), `allocate`
 //! (handing out addresses), `checks` (subnets that cannot fit, networks too small
 //! for their demand or growth), `validate` (overlaps and reserved-range warnings),
 //! `routes` (per T0), `assemble` (the [`NetPlan`]) and `addr` (address arithmetic,
@@ -36,6 +37,7 @@
 #![warn(missing_docs)]
 
 mod addr;
+mod advice;
 mod allocate;
 mod assemble;
 mod carve;
@@ -52,6 +54,7 @@ use serde::Serialize;
 
 use crate::design::{Design, SupervisorDesign};
 use crate::error::{FieldError, Problem, Warning};
+use crate::rules::RuleId;
 
 pub use routes::{Advertised, T0Routes, HOST_ROUTE_WARNING};
 pub use rules::{NamespaceNeeds, NetRules};
@@ -229,6 +232,20 @@ pub struct ControlPlane {
     pub vip_count: u64,
     /// The Supervisor's SNAT IP; null without NAT.
     pub snat_ip: Option<String>,
+    /// One namespace per Supervisor Service (left out when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<ServiceNet>,
+}
+
+/// A Supervisor Service's namespace: one subnet for its pods, a SNAT IP with NAT.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceNet {
+    /// `supervisor-service-1`, `supervisor-service-2`...
+    pub name: String,
+    /// Its namespace segment's subnet.
+    pub subnets: Vec<String>,
+    /// Its SNAT IP; null without NAT.
+    pub snat_ip: Option<String>,
 }
 
 /// One vSphere namespace's addresses.
@@ -392,7 +409,7 @@ pub struct PoolUsage {
 /// (`crate::platform::of(sup).net`): resolves, carves, validates and allocates.
 /// Errors name the field path (`supervisors[{index}]...`) and value.
 pub fn plan_supervisor(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize) -> Result<(NetPlan, Vec<Warning>), Vec<FieldError>> {
-    orchestrate::plan_resolved(sup, rules, index, carve::resolve(sup, rules, index, &[]))
+    orchestrate::plan_resolved(sup, rules, index, orchestrate::resolve(sup, rules, index, &[]))
 }
 
 /// What [`plan_all`] returns: per Supervisor its network plan with its warnings,
@@ -494,6 +511,42 @@ impl NetState {
 }
 
 impl NetPlan {
+    /// The catalogue rules ([`crate::rules::catalogue`]) this network plan used.
+    pub fn rules_applied(&self, sup: &SupervisorDesign, state: &NetState) -> Vec<RuleId> {
+        if state.status != NetStatus::Planned {
+            let mut ids = Vec::new();
+            if state.errors.iter().any(|e| matches!(e.problem, Problem::Missing { .. })) {
+                ids.push(RuleId::NetCarving);
+            }
+            if state.errors.iter().any(|e| e.fix.is_some()) {
+                ids.push(RuleId::NetAppendOnly);
+            }
+            return ids;
+        }
+        let mut ids = vec![
+            RuleId::NetSubnets,
+            RuleId::NetVipsSnat,
+            RuleId::NetIngressEgressSize,
+            RuleId::NetAppendOnly,
+            RuleId::NetReserved,
+            RuleId::NetRoutes,
+        ];
+        let s = &self.networks.source;
+        if [s.ingress_cidr, s.egress_cidr, s.namespace_network, s.service_cidr].contains(&Source::Default) {
+            ids.push(RuleId::NetDefaults);
+        }
+        if !self.carved.is_empty() {
+            ids.push(RuleId::NetCarving);
+        }
+        if self.management.is_some() {
+            ids.push(RuleId::NetManagement);
+        }
+        if sup.supervisor_services > 0 {
+            ids.push(RuleId::NetSupervisorServices);
+        }
+        ids
+    }
+
     /// The network plan of a Supervisor whose networks were not planned: every list
     /// empty, every source `none`; the prefix and growth are the Supervisor's.
     pub fn not_planned(sup: &SupervisorDesign) -> NetPlan {
@@ -513,7 +566,7 @@ impl NetPlan {
                 },
             },
             management: None,
-            control_plane: ControlPlane { segments: Vec::new(), vips: Vec::new(), vip_count: 0, snat_ip: None },
+            control_plane: ControlPlane { segments: Vec::new(), vips: Vec::new(), vip_count: 0, snat_ip: None, services: Vec::new() },
             namespaces: Vec::new(),
             groups: Vec::new(),
             usage: Vec::new(),

@@ -8,7 +8,7 @@ use crate::error::{FieldError, Warning};
 
 use super::addr::{Block, Span};
 use super::carve::{self, Resolved};
-use super::{allocate, assemble, checks, routes, validate, AllPlans, NetPlan, NetRules, Role, Source};
+use super::{advice, allocate, assemble, checks, routes, validate, AllPlans, NetPlan, NetRules, Role, Source};
 
 /// See [`super::plan_all`]: each Supervisor's own result, and per Supervisor the
 /// overlaps of its routed networks with earlier Supervisors'. A Supervisor whose
@@ -29,7 +29,7 @@ pub(crate) fn plan_all<'r>(
         };
         let mut taken: Vec<Span> = given.iter().enumerate().filter(|&(j, _)| j != i).flat_map(|(_, g)| g.iter().copied()).collect();
         taken.extend_from_slice(&carved);
-        let r = carve::resolve(sup, net, i, &taken);
+        let r = resolve(sup, net, i, &taken);
         carved.extend(r.scopes.iter().filter(|s| s.source == Source::Carved).flat_map(|s| s.blocks.iter().map(|b| b.span())));
         resolved.push(Some(r));
     }
@@ -58,6 +58,20 @@ pub(crate) fn plan_all<'r>(
     (plans, across)
 }
 
+/// Where a Supervisor's networks come from ([`carve::resolve`]); a pool that runs
+/// out says how to fix it.
+pub(crate) fn resolve(sup: &SupervisorDesign, rules: &dyn NetRules, index: usize, taken: &[Span]) -> Resolved {
+    let mut r = carve::resolve(sup, rules, index, taken);
+    if r.errors.iter().any(|e| advice::is_pool_shortage(&e.problem)) {
+        if let Some(fix) = advice::pool(sup, rules, index, taken, &r) {
+            for e in r.errors.iter_mut().filter(|e| advice::is_pool_shortage(&e.problem)) {
+                e.fix = Some(fix.as_str().into());
+            }
+        }
+    }
+    r
+}
+
 /// The routed networks a Supervisor was given (its own and its groups').
 fn routed_given(sup: &SupervisorDesign) -> Vec<Span> {
     let n = &sup.networks;
@@ -80,11 +94,12 @@ pub(crate) fn plan_resolved(
     errors.extend(checks::subnet_fit_errors(sup, index, &r));
     let alloc = allocate::allocate(sup, &r);
     let mut warnings = Vec::new();
-    checks::capacity_checks(&r, &alloc, sup.networks.growth_percent, &mut errors, &mut warnings);
+    checks::capacity_checks(sup, &r, &alloc, &mut errors, &mut warnings);
     if !errors.is_empty() {
         return Err(errors);
     }
 
+    warnings.extend(checks::size_recommendations(&r));
     warnings.extend(validate::reserved_warnings(&validate::entries(&r, index, true)));
     let (routes, route_warnings) = routes::routes(sup, index, &r, &alloc);
     warnings.extend(route_warnings);

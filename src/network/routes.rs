@@ -152,8 +152,11 @@ fn advertising(sup: &SupervisorDesign, r: &Resolved, a: &Alloc, group_t0: &[usiz
     if let Some(run) = a.sup_snat {
         add(&mut adv, 0, r.sup_scopes[EGRESS], run.block, run.len());
     }
+    for run in a.services.iter().filter_map(|x| x.snat) {
+        add(&mut adv, 0, r.sup_scopes[EGRESS], run.block, run.len());
+    }
     if !sup.nat {
-        for sub in &a.sup_segment {
+        for sub in a.sup_segment.iter().chain(a.services.iter().flat_map(|x| &x.segment)) {
             add(&mut adv, 0, r.sup_scopes[NAMESPACE], sub.block, 1);
         }
     }

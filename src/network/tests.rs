@@ -72,10 +72,12 @@ fn default_scenario_carves_allocates_and_routes() {
     let t0 = &p.routes[0];
     assert_eq!((t0.t0.as_str(), t0.host_routes, t0.subnet_routes), ("t0", 42, 0));
     assert_eq!(t0.aggregates, strs(&["10.220.2.0/26", "10.220.2.64/27"]));
-    // The default service CIDR lies inside the TKG default service CIDR: a warning, not an error.
+    // The default service CIDR lies inside the TKG default service CIDR: both VMware
+    // defaults, a note (the plan lists it apart from the warnings).
     assert_eq!(w.len(), 1);
-    assert_eq!((w[0].kind, w[0].path.as_str()), (WarningKind::ReservedOverlap, "supervisors[0].networks.service_cidr"));
-    assert!(w[0].message.contains("10.96.0.0/12") && w[0].message.contains("do not settle"), "{}", w[0].message);
+    assert_eq!((w[0].kind, w[0].path.as_str()), (WarningKind::SharedTkgDefault, "supervisors[0].networks.service_cidr"));
+    assert!(w[0].kind.is_note());
+    assert!(w[0].message.contains("10.96.0.0/12") && w[0].message.contains("both are VMware defaults"), "{}", w[0].message);
 }
 
 #[test]
@@ -130,9 +132,13 @@ fn carving_avoids_reserved_ranges_when_it_can() {
         s.networks.address_pool = vec!["100.64.0.0/15".into()];
         s.networks.service_cidr = Some("172.16.0.0/23".into());
     });
-    // 100.64.0.0/16 is NSX transit: the carve moves to 100.65.0.0/16.
+    // 100.64.0.0/16 is NSX transit: the carve moves to 100.65.0.0/16, still inside
+    // 100.64.0.0/10 (Avi data segments, NSX VRF transit), which the warnings name.
     assert_eq!(p.networks.namespace_network, strs(&["100.65.0.0/23"]));
-    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(w.len(), 3, "{w:?}");
+    assert!(w.iter().all(|w| w.kind == WarningKind::ReservedOverlap && w.message.contains(
+        "overlaps 100.64.0.0/10, where Avi data segments and NSX 4.1+ VRF transit subnets live"
+    )), "{w:?}");
     // A pool that is all reserved is still used, with warnings naming both ranges.
     let (p, w) = ok(|s| {
         s.networks.address_pool = vec!["192.168.0.0/16".into()];
@@ -165,7 +171,7 @@ fn pool_exactly_full_and_one_address_short() {
     });
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/25 has 127 addresses for the networks to carve (Ingress CIDR /26, Egress CIDR /26) but 128 are needed (1 more)"])
+        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/25 has 127 addresses for the networks to carve (Ingress CIDR /26, Egress CIDR /26) but 128 are needed (1 more); it holds 19 namespaces like 'g' with 50% growth headroom; add a /26 block to the pool for all 20"])
     );
     // The same pool, enough addresses in all but fragmented: no aligned /26 left.
     let e = errors(|s| {
@@ -178,7 +184,8 @@ fn pool_exactly_full_and_one_address_short() {
     });
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/24 has 186 free addresses but no aligned /26 block left for the Egress CIDR (supervisors[0].networks.egress_cidr)"])
+        strs(&["supervisors[0].networks.address_pool: 10.0.0.0/24 has 186 free addresses but no aligned /26 block left for the Egress CIDR (supervisors[0].networks.egress_cidr); \
+                it holds 19 namespaces like 'g' with 50% growth headroom; add a /26 block to the pool for all 20"])
     );
 }
 
@@ -188,7 +195,7 @@ fn extreme_pools_do_not_panic() {
     let e = errors(|s| s.networks.address_pool = vec!["255.255.255.255/32".into()]);
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.address_pool: 255.255.255.255/32 has 1 addresses for the networks to carve (namespace network /23, Ingress CIDR /26, Egress CIDR /27) but 608 are needed (607 more)"])
+        strs(&["supervisors[0].networks.address_pool: 255.255.255.255/32 has 1 addresses for the networks to carve (namespace network /23, Ingress CIDR /26, Egress CIDR /27) but 608 are needed (607 more); add a /22 block to the pool for all 10"])
     );
     let e = errors(|s| s.networks.address_pool = vec!["10.0.0.0/31".into()]);
     assert!(e[0].contains("has 2 addresses") && e[0].contains("606 more"), "{e:?}");
@@ -253,7 +260,11 @@ fn given_networks_too_small_or_short_of_headroom() {
         s.networks.ingress_cidr = vec!["10.1.0.0/27".into()];
         s.namespaces = vec![group("g", 30, 1)];
     });
-    assert_eq!(e, strs(&["supervisors[0].networks.ingress_cidr: 10.1.0.0/27 has 30 addresses for the Ingress CIDR but 31 are needed (1 more)"]));
+    assert_eq!(
+        e,
+        strs(&["supervisors[0].networks.ingress_cidr: 10.1.0.0/27 has 30 addresses for the Ingress CIDR but 31 are needed (1 more); \
+                it holds 29 namespaces like 'g'; append a /27 block to ingress_cidr for today's demand"])
+    );
     let (p, w) = ok(|s| {
         s.networks.ingress_cidr = vec!["10.1.0.0/27".into()];
         s.namespaces = vec![group("g", 29, 1)];
@@ -272,7 +283,8 @@ fn given_networks_too_small_or_short_of_headroom() {
     });
     assert_eq!(
         e,
-        strs(&["supervisors[0].networks.namespace_network: 10.244.0.0/20 (default) has 4096 addresses for the namespace network but 4816 are needed (720 more)"])
+        strs(&["supervisors[0].networks.namespace_network: 10.244.0.0/20 (default) has 4096 addresses for the namespace network but 4816 are needed (720 more); \
+                it holds 255 namespaces like 'g'; append a /22 block to namespace_network for today's demand"])
     );
 }
 
@@ -344,7 +356,11 @@ fn reserved_ranges_warn_naming_both() {
         got,
         vec![
             ("supervisors[0].networks.namespace_network[0]", "192.168.0.0/20 overlaps 192.168.0.0/16, the TKG cluster default pod CIDR"),
-            ("supervisors[0].networks.ingress_cidr[0]", "100.64.1.0/24 overlaps 100.64.0.0/16, the NSX T0-T1 transit subnet (NSX default)"),
+            (
+                "supervisors[0].networks.ingress_cidr[0]",
+                "100.64.1.0/24 overlaps 100.64.0.0/16, the NSX T0-T1 transit subnet (NSX default), inside 100.64.0.0/10, where Avi \
+                 data segments and NSX 4.1+ VRF transit subnets live"
+            ),
             ("supervisors[0].networks.egress_cidr[0]", "169.254.0.0/27 overlaps 169.254.0.0/24, the NSX internal transit subnet (NSX default)"),
             (
                 "supervisors[0].networks.management_start",
@@ -352,6 +368,108 @@ fn reserved_ranges_warn_naming_both() {
             ),
         ]
     );
+}
+
+/// Issue 8: anything inside 100.64.0.0/10, not only 100.64.0.0/16, warns naming
+/// both ranges; the Supervisor's service CIDR inside the TKG default service CIDR
+/// is a note, not a warning (every default plan had it).
+#[test]
+fn cgnat_range_warns_and_the_default_service_cidr_is_a_note() {
+    let (_, w) = ok(|s| {
+        s.networks.address_pool.clear();
+        s.networks.ingress_cidr = vec!["100.100.0.0/24".into()];
+        s.networks.egress_cidr = vec!["10.9.0.0/27".into()];
+    });
+    let cgnat: Vec<&Warning> = w.iter().filter(|w| w.path == "supervisors[0].networks.ingress_cidr[0]").collect();
+    assert_eq!(cgnat.len(), 1, "{w:?}");
+    assert!(cgnat[0].message.starts_with("100.100.0.0/24 overlaps 100.64.0.0/10, where Avi data segments and NSX 4.1+ VRF transit subnets live"), "{}", cgnat[0].message);
+    let notes: Vec<&Warning> = w.iter().filter(|w| w.kind.is_note()).collect();
+    assert_eq!(notes.len(), 1, "{w:?}");
+    assert_eq!(notes[0].path, "supervisors[0].networks.service_cidr");
+    assert!(notes[0].message.contains("10.96.0.0/23 (default), the Supervisor's service CIDR, lies in 10.96.0.0/12"), "{}", notes[0].message);
+    // In the plan, notes are apart from warnings: the default plan warns of nothing.
+    let plan = crate::plan::plan_scenario(&Scenario::default()).unwrap();
+    assert!(plan.supervisors[0].warnings.is_empty(), "{:?}", plan.supervisors[0].warnings);
+    assert_eq!(plan.supervisors[0].notes.len(), 1);
+}
+
+/// Issue 8: Ingress and Egress below /27 are warnings (a sample recommendation):
+/// any block that holds the demand is valid.
+#[test]
+fn ingress_and_egress_below_27_are_valid_with_a_warning() {
+    let (p, w) = ok(|s| {
+        s.networks.address_pool.clear();
+        s.namespaces = vec![group("g", 3, 1)];
+        s.networks.ingress_cidr = vec!["10.9.0.0/29".into()];
+        s.networks.egress_cidr = vec!["10.9.1.0/29".into(), "10.9.1.8/30".into()];
+    });
+    assert_eq!(p.networks.ingress_cidr, strs(&["10.9.0.0/29"]));
+    let small: Vec<(&str, WarningKind)> =
+        w.iter().filter(|w| w.message.contains("smaller than the /27")).map(|w| (w.path.as_str(), w.kind)).collect();
+    assert_eq!(
+        small,
+        vec![
+            ("supervisors[0].networks.ingress_cidr[0]", WarningKind::BelowRecommendation),
+            ("supervisors[0].networks.egress_cidr[0]", WarningKind::BelowRecommendation),
+            ("supervisors[0].networks.egress_cidr[1]", WarningKind::BelowRecommendation),
+        ]
+    );
+    // Too small for the demand is still an error (4 VIPs in a /30's 2).
+    let e = errors(|s| {
+        s.networks.address_pool.clear();
+        s.namespaces = vec![group("g", 3, 1)];
+        s.networks.ingress_cidr = vec!["10.9.0.0/30".into()];
+        s.networks.egress_cidr = vec!["10.9.1.0/27".into()];
+    });
+    assert!(e[0].starts_with("supervisors[0].networks.ingress_cidr: 10.9.0.0/30 has 2 addresses for the Ingress CIDR but 4 are needed"), "{e:?}");
+}
+
+/// Issue 8: Supervisor Services (each a namespace of its own: a subnet and, with
+/// NAT, a SNAT IP), VM Service VMs on the namespace segment, and one surge node per
+/// node pool.
+#[test]
+fn supervisor_services_vm_service_vms_and_node_pools_take_addresses() {
+    let base = |s: &mut Supervisor| {
+        s.namespaces = vec![NamespaceGroup::new("team", 2)];
+        s.namespaces[0].tkg_clusters = 1;
+    };
+    let (p0, _) = ok(base);
+    let (p, _) = ok(|s| {
+        base(s);
+        s.supervisor_services = 3;
+    });
+    let services = &p.control_plane.services;
+    assert_eq!(services.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["supervisor-service-1", "supervisor-service-2", "supervisor-service-3"]);
+    assert!(services.iter().all(|x| x.subnets.len() == 1 && x.snat_ip.is_some()));
+    let usage = |p: &NetPlan, role: Role| p.usage.iter().find(|u| u.role == role && u.scope == "supervisor").unwrap().demand;
+    assert_eq!(usage(&p, Role::EgressCidr), usage(&p0, Role::EgressCidr) + 3);
+    assert_eq!(usage(&p, Role::NamespaceNetwork), usage(&p0, Role::NamespaceNetwork) + 3 * 16);
+    assert_eq!(usage(&p, Role::IngressCidr), usage(&p0, Role::IngressCidr), "no VIP");
+    assert_eq!(p.routes[0].host_routes, p0.routes[0].host_routes + 3, "one /32 per SNAT IP");
+    // Without NAT: a subnet each, routed; no SNAT IP.
+    let (p, _) = ok(|s| {
+        base(s);
+        s.nat = false;
+        s.supervisor_services = 2;
+    });
+    assert!(p.control_plane.services.iter().all(|x| x.snat_ip.is_none() && x.subnets.len() == 1));
+    // VM Service VMs: 10 pods + 10 VMs need 2 /28 subnets (13 usable each).
+    let (p, _) = ok(|s| {
+        base(s);
+        s.namespaces[0].vsphere_pods = 10;
+        s.namespaces[0].vm_service_vms = 10;
+    });
+    assert_eq!(p.groups[0].per_namespace.namespace_subnets, 2);
+    // Node pools: 3 + 3 nodes + 1 surge = 7 fit a /29 (5 usable)? no: 2 subnets; with
+    // 4 pools 3 + 3 + 4 = 10 still 2 /29s; with 7 pools 13 = 3.
+    for (pools, subnets) in [(1, 2), (4, 2), (7, 3)] {
+        let (p, _) = ok(|s| {
+            base(s);
+            s.networks.namespace_subnet_prefix = Some(29);
+            s.namespaces[0].node_pools = pools;
+        });
+        assert_eq!(p.groups[0].per_namespace.subnets_per_cluster, subnets, "{pools} node pools");
+    }
 }
 
 #[test]
@@ -578,4 +696,65 @@ fn subnet_count_is_capped() {
         s.namespaces = vec![g];
     });
     assert_eq!(e, strs(&["supervisors[0].namespaces: must be at most 2000000, got 200000001 namespace and cluster subnets in all"]));
+}
+
+/// Issue 9: a shortage says how to fix it in numbers, appending rather than
+/// shrinking, and the numbers hold: the pool holds exactly the namespaces it says,
+/// and the block it says to add is enough for today's.
+#[test]
+fn a_pool_that_runs_out_says_how_many_fit_and_which_block_to_add() {
+    let shaped = |count: u32, pool: &[&str]| {
+        scenario(|s| {
+            s.namespaces[0].count = count;
+            s.networks.address_pool = strs(pool);
+        })
+    };
+    let e = run(&shaped(700, &["10.220.0.0/16"])).expect_err("the pool is too small");
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].path, "supervisors[0].networks.address_pool");
+    assert_eq!(
+        e[0].fix.as_deref(),
+        Some("it holds 682 namespaces like 'team' with 50% growth headroom; add a /19 block to the pool for all 700")
+    );
+    assert!(e[0].to_string().ends_with("(6144 more); it holds 682 namespaces like 'team' with 50% growth headroom; add a /19 block to the pool for all 700"), "{}", e[0]);
+    assert!(run(&shaped(682, &["10.220.0.0/16"])).is_ok(), "682 fit");
+    assert!(run(&shaped(683, &["10.220.0.0/16"])).is_err(), "683 do not");
+    assert!(run(&shaped(700, &["10.220.0.0/16", "172.16.0.0/19"])).is_ok(), "a /19 added is enough");
+    assert!(run(&shaped(700, &["10.220.0.0/16", "172.16.0.0/20"])).is_err(), "a /20 is not");
+
+    // With two groups, the last one's count varies and the first stays.
+    let mut two = shaped(700, &["10.220.0.0/16"]);
+    two.supervisors[0].namespaces.insert(0, group("fixed", 100, 1));
+    let fix = run(&two).expect_err("too small").remove(0).fix.unwrap();
+    let fit: u64 = fix.split(" of them").next().unwrap().rsplit(", ").next().unwrap().parse().unwrap();
+    assert!(fix.starts_with(&format!("it holds {} namespaces, {fit} of them like 'team'", fit + 100)), "{fix}");
+    two.supervisors[0].namespaces[1].count = fit as u32;
+    assert!(run(&two).is_ok());
+    two.supervisors[0].namespaces[1].count = fit as u32 + 1;
+    assert!(run(&two).is_err());
+}
+
+#[test]
+fn a_given_network_too_small_says_which_block_to_append() {
+    // 1 + 40 x 3 = 121 VIPs in a /25 (126) fit; 50 namespaces need 151: 25 short.
+    let s = scenario(|s| {
+        s.namespaces[0].count = 50;
+        s.networks.ingress_cidr = strs(&["10.50.0.0/25"]);
+    });
+    let e = run(&s).expect_err("the Ingress CIDR is too small");
+    let ingress: Vec<&FieldError> = e.iter().filter(|e| e.path == "supervisors[0].networks.ingress_cidr").collect();
+    assert_eq!(ingress.len(), 1, "{e:?}");
+    assert_eq!(
+        ingress[0].fix.as_deref(),
+        Some("it holds 41 namespaces like 'team'; append a /27 block to ingress_cidr for today's demand")
+    );
+    // Following it plans: a /27 (30 VIPs) appended covers the 25.
+    let mut fixed = s.clone();
+    fixed.supervisors[0].networks.ingress_cidr.push("10.50.1.0/27".into());
+    assert!(run(&fixed).is_ok(), "{:?}", run(&fixed).err());
+    let mut fits = s.clone();
+    fits.supervisors[0].namespaces[0].count = 41;
+    assert!(run(&fits).is_ok());
+    fits.supervisors[0].namespaces[0].count = 42;
+    assert!(run(&fits).is_err());
 }

@@ -4,7 +4,7 @@
 
 use crate::error::{FieldError, Problem, Warning, WarningKind};
 
-use super::addr::{addr, Span, RESERVED};
+use super::addr::{addr, Span, CGNAT, RESERVED, T0_T1_TRANSIT, TKG_SERVICES};
 use super::carve::Resolved;
 use super::{Role, Source};
 
@@ -128,32 +128,60 @@ fn overlapping(entries: &[Entry], across: bool) -> Vec<(usize, FieldError)> {
         .collect()
 }
 
-/// Warnings for networks that overlap the NSX transit ranges (any network) or the
-/// TKG cluster defaults (namespace, Ingress and Egress networks; for the service
-/// CIDR the sources do not settle it, and the warning says so).
+/// Warnings for networks that overlap the NSX and Avi ranges (any network) or the
+/// TKG cluster defaults (namespace, Ingress and Egress networks), each naming both
+/// ranges. A network inside 100.64.0.0/16 gets one warning naming it and the
+/// 100.64.0.0/10 around it. The Supervisor's service CIDR inside the TKG default
+/// service CIDR is a note ([`WarningKind::is_note`]): both are VMware defaults and
+/// ship together.
 pub(crate) fn reserved_warnings(entries: &[Entry]) -> Vec<Warning> {
     let mut out = Vec::new();
     for e in entries {
-        for r in RESERVED.iter().filter(|r| r.block.span().overlaps(e.span)) {
-            let message = if !r.tkg {
-                format!(
-                    "{} overlaps {}, {}: NSX routes that range internally; change the network or the NSX transit subnet",
-                    e.value, r.block, r.what
-                )
-            } else {
-                match e.role {
-                    Role::IngressCidr | Role::EgressCidr | Role::NamespaceNetwork => format!(
-                        "{} overlaps {}, {}: TKG clusters that keep their defaults cannot reach it; change the network or set the clusters' pod and service CIDRs",
+        let hits: Vec<usize> = (0..RESERVED.len()).filter(|&k| RESERVED[k].block.span().overlaps(e.span)).collect();
+        for &k in &hits {
+            let r = &RESERVED[k];
+            let (kind, message) = match k {
+                CGNAT if hits.contains(&T0_T1_TRANSIT) => continue,
+                T0_T1_TRANSIT => (
+                    WarningKind::ReservedOverlap,
+                    format!(
+                        "{} overlaps {}, {}, inside {}, {}: NSX routes these ranges internally; change the network or the NSX transit subnet",
+                        e.value, r.block, r.what, RESERVED[CGNAT].block, RESERVED[CGNAT].what
+                    ),
+                ),
+                _ if !r.tkg => (
+                    WarningKind::ReservedOverlap,
+                    format!(
+                        "{} overlaps {}, {}: NSX routes that range internally; change the network or the NSX transit subnet",
                         e.value, r.block, r.what
                     ),
-                    Role::ServiceCidr => format!(
-                        "{} overlaps {}, {}: sources do not settle whether TKG cluster defaults may overlap the Supervisor's internal service CIDR; keep them apart or set the clusters' CIDRs to be sure",
-                        e.value, r.block, r.what
+                ),
+                _ => match e.role {
+                    Role::IngressCidr | Role::EgressCidr | Role::NamespaceNetwork => (
+                        WarningKind::ReservedOverlap,
+                        format!(
+                            "{} overlaps {}, {}: TKG clusters that keep their defaults cannot reach it; change the network or set the clusters' pod and service CIDRs",
+                            e.value, r.block, r.what
+                        ),
+                    ),
+                    Role::ServiceCidr if k == TKG_SERVICES => (
+                        WarningKind::SharedTkgDefault,
+                        format!(
+                            "{}, the Supervisor's service CIDR, lies in {}, {}: both are VMware defaults and ship together, so this is information, not a problem",
+                            e.value, r.block, r.what
+                        ),
+                    ),
+                    Role::ServiceCidr => (
+                        WarningKind::ReservedOverlap,
+                        format!(
+                            "{} overlaps {}, {}: sources do not settle whether TKG cluster defaults may overlap the Supervisor's internal service CIDR; keep them apart or set the clusters' CIDRs to be sure",
+                            e.value, r.block, r.what
+                        ),
                     ),
                     Role::Management => continue,
-                }
+                },
             };
-            out.push(Warning::new(e.path.clone(), WarningKind::ReservedOverlap, message));
+            out.push(Warning::new(e.path.clone(), kind, message));
         }
     }
     out

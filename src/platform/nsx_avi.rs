@@ -7,6 +7,7 @@
 use crate::design::{defaults, GroupDesign, SupervisorDesign};
 use crate::error::{Warning, WarningKind};
 use crate::network::{size_of_prefix, subnets_for, NamespaceNeeds, NetRules, Role};
+use crate::rules::RuleId;
 use crate::scenario::{HaMode, T0Mode};
 use crate::sizing::{Need, Noun, Reference, SeLoad, SeRules};
 
@@ -68,14 +69,26 @@ impl SeRules for NsxAvi {
         Noun { one: "T1", many: "T1s" }
     }
 
-    /// Active/Active SEs and the NSX distributed firewall (DOMAIN.md section 1).
+    fn namespace_name(&self, group: &str, number: u32) -> String {
+        namespace_name(group, number)
+    }
+
+    /// A T1 per namespace, an interface per T1 (DOMAIN.md sections 1-2).
+    fn rules_applied(&self) -> &'static [RuleId] {
+        &[RuleId::SeLoadPerT1, RuleId::SeDataInterfaces]
+    }
+
+    /// Active/Active SEs and the NSX distributed firewall (DOMAIN.md section 1): a
+    /// note naming both sources, which disagree, not a rule.
     fn se_warnings(&self, sup: &SupervisorDesign, path: &str) -> Vec<Warning> {
         let mut out = Vec::new();
         if sup.se.ha_mode == HaMode::ActiveActive {
             out.push(Warning::new(
                 path,
                 WarningKind::DfwExclusion,
-                "Active/Active SEs must be on the NSX DFW exclusion list, or the stateful DFW drops asymmetric flows.",
+                "Active/Active SEs and the NSX distributed firewall: the vxplanet series says A/A SEs must be on the NSX DFW \
+                 exclusion list (the stateful DFW drops asymmetric flows); Avi's documentation says the exclusion is no longer \
+                 required since Avi 20.1.3.",
             ));
         }
         out
@@ -84,12 +97,12 @@ impl SeRules for NsxAvi {
 
 /// The networks of DOMAIN.md section 3.
 impl NetRules for NsxAvi {
-    /// Its segment (vSphere pods, at least one subnet) and a segment per TKG
-    /// cluster (nodes plus one surge node), a VIP per virtual service on its T1, a
-    /// SNAT IP with NAT.
+    /// Its segment (vSphere pods and VM Service VMs, at least one subnet) and a
+    /// segment per TKG cluster (nodes plus one surge node per node pool), a VIP per
+    /// virtual service on its T1, a SNAT IP with NAT.
     fn namespace_needs(&self, g: &GroupDesign) -> NamespaceNeeds {
         let prefix = g.namespace_subnet_prefix;
-        let ns_subnets = subnets_for(u64::from(g.vsphere_pods), prefix);
+        let ns_subnets = subnets_for(g.namespace_hosts(), prefix);
         let cluster_subnets = subnets_for(u64::from(g.nodes_per_cluster()), prefix);
         let subnets = ns_subnets.saturating_add(u64::from(g.tkg_clusters).saturating_mul(cluster_subnets));
         NamespaceNeeds {
@@ -103,12 +116,16 @@ impl NetRules for NsxAvi {
         }
     }
 
-    /// Its API VIPs, one SNAT IP with NAT, one subnet for its workload segment.
+    /// Its API VIPs, one SNAT IP with NAT, one subnet for its workload segment; and
+    /// per Supervisor Service (a namespace of its own, DOMAIN.md section 3) one
+    /// subnet for its pods and, with NAT, one SNAT IP. Supervisor Services host no
+    /// virtual service the plan counts, so they take no VIP and no SE interface.
     fn supervisor_demand(&self, sup: &SupervisorDesign, role: Role) -> u64 {
+        let services = u64::from(sup.supervisor_services);
         match role {
             Role::IngressCidr => u64::from(sup.supervisor_virtual_services),
-            Role::EgressCidr => u64::from(sup.nat),
-            _ => size_of_prefix(sup.networks.namespace_subnet_prefix),
+            Role::EgressCidr => u64::from(sup.nat) * (1 + services),
+            _ => (1 + services) * size_of_prefix(sup.networks.namespace_subnet_prefix),
         }
     }
 

@@ -50,7 +50,7 @@
 //!   vSphere API 9.0 `ControlPlane.count` is "either 1 or 3", default 3 [VAPI-SUP ✔],
 //!   while §4 says 3 (vSphere 8); 1 needs vSphere 9.0.
 //! - Every workload network: for each cluster on it, control plane + workers + 1
-//!   rolling-update node [VSR ✔, surge from DOMAIN §3].
+//!   rolling-update node per node pool [VSR ✔, surge from DOMAIN §3].
 //! - Subnets: `2^(32-p) - 3` usable, as DOMAIN §3 counts them.
 //!
 //! # vSphere Foundation Load Balancer (VCF 9, `VSPHERE_FOUNDATION`)

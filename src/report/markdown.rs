@@ -2,6 +2,7 @@
 
 use super::tables;
 use crate::plan::{Plan, SupervisorPlan};
+use crate::rules::catalogue;
 
 fn supervisor(out: &mut String, sp: &SupervisorPlan) {
     out.push_str(&format!("## Supervisor `{}`\n\n", sp.name));
@@ -28,12 +29,14 @@ fn supervisor(out: &mut String, sp: &SupervisorPlan) {
         }
         out.push('\n');
     }
-    if !sp.warnings.is_empty() {
-        out.push_str("### Warnings\n\n");
-        for w in &sp.warnings {
-            out.push_str(&format!("- {}\n", w.message));
+    for (title, list) in [("Warnings", &sp.warnings), ("Notes", &sp.notes)] {
+        if !list.is_empty() {
+            out.push_str(&format!("### {title}\n\n"));
+            for w in list {
+                out.push_str(&format!("- {}\n", w.message));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 }
 
@@ -59,7 +62,31 @@ pub fn markdown(plan: &Plan) -> String {
     for sp in &plan.supervisors {
         supervisor(&mut out, sp);
     }
+    method(&mut out, plan);
     out
+}
+
+/// What a newer rules version moved, and every rule the answer used with its source.
+fn method(out: &mut String, plan: &Plan) {
+    let r = &plan.rules;
+    if !r.changes.is_empty() {
+        out.push_str(&format!(
+            "## Rules changes\n\nThis scenario was made under rules {}; it is computed with rules {}, which moved these numbers:\n\n",
+            r.made_under, r.version
+        ));
+        for c in &r.changes {
+            out.push_str(&format!("- {}: {}\n", c.scope, c.text));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("## How this is computed\n\nThe rules this answer used (rules version {}), each with its source.\n\n", r.version));
+    for e in catalogue::entries(&r.applied) {
+        out.push_str(&format!("- **{}.** {} Source: {}.", e.title, e.text, e.source));
+        if let Some(m) = e.modelled {
+            out.push_str(&format!(" Modelled here: {m}"));
+        }
+        out.push('\n');
+    }
 }
 
 #[cfg(test)]
@@ -75,5 +102,24 @@ mod tests {
         assert!(md.contains("| se-1 | active |"), "{md}");
         assert!(md.contains("## Supervisor `supervisor-1`"));
         assert!(md.contains("### Growth steps: supervisor-1"));
+    }
+
+    #[test]
+    fn how_this_is_computed_lists_the_rules_the_plan_applied_and_what_rules_changed() {
+        let plan = plan_scenario(&Scenario::default()).unwrap();
+        let md = super::markdown(&plan);
+        let method = &md[md.find("## How this is computed").expect("the section")..];
+        assert_eq!(method.matches("\n- **").count(), plan.rules.applied.len(), "{method}");
+        for id in &plan.rules.applied {
+            let e = crate::rules::catalogue::entry(*id);
+            assert!(method.contains(&format!("- **{}.** {} Source: {}.", e.title, e.text, e.source)), "{id:?}");
+        }
+        assert!(method.contains("Modelled here: Buffer SEs are drawn empty"), "{method}");
+        assert!(!md.contains("## Rules changes"), "made under the current rules");
+        let mut old = Scenario { rules_version: None, ..Scenario::default() };
+        old.se_group.data_nics_per_se = Some(10);
+        let md = super::markdown(&plan_scenario(&old).unwrap());
+        assert!(md.contains("This scenario was made under rules 1; it is computed with rules 2"), "{md}");
+        assert!(md.contains("- avi-controller: with rules 1: 4 vCPU per controller node; with rules 2: 6, because"), "{md}");
     }
 }

@@ -161,15 +161,20 @@ fn request(out: &mut String, method: &str, path: &str, body: Option<&Value>, hea
 fn se_group_fields(sp: &SupervisorPlan) -> (Map<String, Value>, Vec<String>) {
     let s = &sp.se.settings;
     let needed = sp.se.service_engines.total;
-    let max_se = s.max_se.max(needed).min(AVI_MAX_SE);
+    // The max_se the plan advises: the group it shows, buffer included, stays within it.
+    let advised = sp.se.service_engines.max_se_advised.unwrap_or(s.max_se);
+    let max_se = advised.min(AVI_MAX_SE);
     let mut notes = Vec::new();
-    if needed > AVI_MAX_SE {
+    if advised > AVI_MAX_SE {
         notes.push(format!(
             "This plan needs {needed} SEs, more than one Avi SE group can hold (max_se allows 0-{AVI_MAX_SE}): \
              max_se is sent as {AVI_MAX_SE}; split the load before using this."
         ));
-    } else if needed > s.max_se {
-        notes.push(format!("max_se is sent as {needed}, not the scenario's {}: the plan needs {needed} SEs.", s.max_se));
+    } else if advised > s.max_se {
+        notes.push(format!(
+            "max_se is sent as {advised}, not the scenario's {}: the plan needs {needed} SEs, buffer included.",
+            s.max_se
+        ));
     }
     let mut f = Map::new();
     f.insert("ha_mode".into(), json!(s.ha_mode.avi_api()));
@@ -487,7 +492,7 @@ mod tests {
         assert_eq!(fields["ha_mode"], "HA_MODE_SHARED_PAIR");
         assert_eq!((fields["min_scaleout_per_vs"].as_u64(), fields["max_scaleout_per_vs"].as_u64()), (Some(2), Some(4)));
         assert_eq!(fields["memory_per_se"], 2048);
-        assert_eq!(fields["max_se"].as_u64(), Some(u64::from(sp.settings.max_se.max(sp.service_engines.total))));
+        assert_eq!(fields["max_se"].as_u64(), Some(u64::from(sp.service_engines.max_se_advised.unwrap_or(sp.settings.max_se))));
         assert!(fields.get("active_standby").is_none() && fields.get("name").is_none());
         assert_eq!(b[2].1, b[3].1, "template and copy get the same fields");
         assert_eq!(b[0].1["cloud_ref"], "/api/cloud/<nsx-cloud-uuid>");

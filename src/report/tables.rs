@@ -233,6 +233,18 @@ pub fn allocations(sp: &SupervisorPlan) -> Table {
         range(&cp.vips),
         cp.vip_count.to_string(),
     ]);
+    for svc in &cp.services {
+        t.row(vec![
+            svc.name.clone(),
+            "(Supervisor Service)".into(),
+            "t0".into(),
+            svc.subnets.join(" "),
+            "-".into(),
+            svc.snat_ip.clone().unwrap_or_else(|| "-".into()),
+            "-".into(),
+            "0".into(),
+        ]);
+    }
     for ns in &sp.net.namespaces {
         let clusters = ns.clusters.iter().map(|c| format!("{}: {}", c.name, c.segments.join(" "))).collect::<Vec<_>>().join("; ");
         t.row(vec![

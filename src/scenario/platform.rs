@@ -521,6 +521,7 @@ impl super::Supervisor {
                 clear("networks.namespace_network".into(), !std::mem::take(&mut n.namespace_network).is_empty());
                 clear("networks.address_pool".into(), !std::mem::take(&mut n.address_pool).is_empty());
                 clear("networks.namespace_subnet_prefix".into(), n.namespace_subnet_prefix.take().is_some());
+                clear("supervisor_services".into(), std::mem::take(&mut self.supervisor_services) > 0);
                 for g in &mut self.namespaces {
                     let had = g.nat.take().is_some()
                         | (std::mem::take(&mut g.t0) != super::T0Mode::Shared)
@@ -529,6 +530,7 @@ impl super::Supervisor {
                         | !std::mem::take(&mut g.namespace_network).is_empty()
                         | g.namespace_subnet_prefix.take().is_some()
                         | (std::mem::take(&mut g.vsphere_pods) > 0)
+                        | (std::mem::take(&mut g.vm_service_vms) > 0)
                         | (std::mem::take(&mut g.pod_lb_services) > 0);
                     clear(format!("namespaces {}: NSX settings", g.name), had);
                 }

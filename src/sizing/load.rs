@@ -9,6 +9,7 @@
 
 use crate::design::SupervisorDesign;
 use crate::error::Warning;
+use crate::rules::RuleId;
 
 use super::bound::interfaces_for;
 use super::simulate::Attachment;
@@ -26,6 +27,17 @@ pub trait SeRules: Sync {
     /// The platform's own warnings about the Supervisor's SE group (`path` is the
     /// Supervisor's JSON path).
     fn se_warnings(&self, sup: &SupervisorDesign, path: &str) -> Vec<Warning>;
+
+    /// The name of a group's `number`-th namespace (from 1), as results show it.
+    fn namespace_name(&self, group: &str, number: u32) -> String {
+        format!("{group}-{number:03}")
+    }
+
+    /// The catalogue rules ([`crate::rules::catalogue`]) its load follows, for
+    /// "How this is computed".
+    fn rules_applied(&self) -> &'static [RuleId] {
+        &[]
+    }
 }
 
 /// What an attachment is called in sentences: one and many.

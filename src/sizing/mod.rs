@@ -11,16 +11,26 @@
 //!   ([`lower_bound`]), so a user sees when creation order costs SEs;
 //! - `headroom`: more namespaces like the reference one until the next SE, and the
 //!   growth steps projected beyond today;
-//! - `totals`: buffer SEs, zone spares, the Legacy Active/Standby pair limit;
+//! - `limits`: `max_se` caps the whole group, buffer included: what distributed
+//!   placement may spread over, and the `max_se` to advise when the load needs more
+//!   (following it gives the same total and no warning);
+//! - `totals`: buffer SEs, zone spares, why Legacy Active/Standby cannot grow;
+//! - `pair`: Legacy Active/Standby beyond its one pair: what the pair carries and
+//!   what each elastic mode would need;
 //! - `warnings`, `explain`, `placement`, `resources`: what the result says, in
 //!   warnings, words, a table per SE, and vCPU/memory/disk/Service Units/capacity;
 //! - `topology`: the roll-up onto NSX managers, clouds and Avi controller clusters,
 //!   and the DNS SE group.
+//!
+//! Every entry point computes with the current rules; the `_with` variants take a
+//! [`RuleSet`] so that [`crate::rules`] can say what an older version gave.
 
 mod bound;
 mod explain;
 mod headroom;
+mod limits;
 mod load;
+mod pair;
 mod placement;
 mod resources;
 mod run;
@@ -33,12 +43,13 @@ use serde::Serialize;
 
 use crate::design::{Capacity, SeGroupConfig, SupervisorDesign};
 use crate::error::Warning;
-use crate::scenario::{HaMode, Topology};
+use crate::rules::{RuleId, RuleSet};
+use crate::scenario::{HaMode, Placement, Topology};
 
 pub use bound::lower_bound;
 pub use load::{Need, Noun, Reference, SeLoad, SeRules};
 pub use simulate::{Attachment, Binding, SimConfig, Simulator};
-pub use topology::{runs_avi, size_dns, topology, CONTROLLER_SIZES};
+pub use topology::{runs_avi, size_dns, topology, topology_with, ControllerSize, CONTROLLER_SIZES, CONTROLLER_SIZES_22_1};
 
 use totals::Totals;
 
@@ -59,6 +70,9 @@ pub struct SePlan {
     /// What the platform calls an attachment (a T1; on VDS a network), for sentences.
     #[serde(skip_serializing)]
     pub attachment: Noun,
+    /// The catalogue rules the sizing used (the plan lists them once, in `rules.applied`).
+    #[serde(skip)]
+    pub applied: Vec<RuleId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,7 +95,50 @@ pub struct ServiceEngines {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub infeasible_reason: Option<String>,
     pub max_se: u32,
+    /// When the group needs more than `max_se`: the `max_se` to set. Planning again
+    /// at it gives this total and no warning (with distributed placement the group
+    /// is placed as it would be at that `max_se`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_se_advised: Option<u32>,
+    /// Legacy Active/Standby beyond one pair: what the pair carries, and what each
+    /// elastic mode would need.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair: Option<PairLimit>,
     pub placement: Vec<SeUse>,
+}
+
+/// How much of the load Legacy Active/Standby's one pair carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PairLimit {
+    /// SEs the whole load would need.
+    pub needed: u32,
+    /// Virtual services the pair carries (the first ones, in arrival order)...
+    pub virtual_services_carried: u64,
+    /// ...of all of them.
+    pub virtual_services: u64,
+    /// Whether the Supervisor's own virtual services are all carried.
+    pub supervisor_carried: bool,
+    /// Namespaces whose every virtual service the pair carries (the first ones)...
+    pub namespaces_carried: u64,
+    /// ...of all of them.
+    pub namespaces: u64,
+    /// The first and the last namespace carried whole (empty: none; one: only it).
+    pub carried: Vec<String>,
+    /// The namespace carried in part, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partly: Option<String>,
+    /// What each elastic mode would need for the whole load.
+    pub elastic: Vec<ElasticOption>,
+}
+
+/// One elastic HA mode at its defaults for the same load and SE settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElasticOption {
+    pub ha_mode: HaMode,
+    pub scale_factor: u32,
+    pub buffer: u32,
+    pub total: u32,
+    pub service_units: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -197,6 +254,8 @@ pub struct ControllerCluster {
     pub service_engines: u64,
     /// Smallest controller size whose limits hold the load.
     pub size: &'static str,
+    /// Why that size: which range it holds, and whether the (secondary) VS range decided it.
+    pub size_reason: String,
     pub nodes: u32,
     pub vcpus_per_node: u32,
     pub memory_gb_per_node: u32,
@@ -249,23 +308,84 @@ impl From<&SeGroupConfig> for SimConfig {
 }
 
 /// Sizes one Supervisor's SE group by the rules of its platform
-/// (`crate::platform::of(sup).se`). `path` is its JSON path (for warnings).
+/// (`crate::platform::of(sup).se`) and the current rules. `path` is its JSON path
+/// (for warnings).
 pub fn size_supervisor(sup: &SupervisorDesign, rules: &dyn SeRules, path: &str, cap: &Capacity) -> (SePlan, Vec<Warning>) {
-    size_load(sup, rules, &rules.se_load(sup), path, cap)
+    size_supervisor_with(sup, rules, path, cap, RuleSet::current())
+}
+
+/// [`size_supervisor`] under the rules of `ruleset` (an older version, to say what
+/// a rule change moved).
+pub fn size_supervisor_with(
+    sup: &SupervisorDesign,
+    rules: &dyn SeRules,
+    path: &str,
+    cap: &Capacity,
+    ruleset: RuleSet,
+) -> (SePlan, Vec<Warning>) {
+    size_load(sup, rules, &rules.se_load(sup), path, cap, ruleset)
+}
+
+/// The SE group settings the sizing computes with under `ruleset`: the data
+/// interfaces capped at what an SE VM can have.
+///
+/// ```
+/// use avi_sizer::{design::SeGroupConfig, rules::RuleSet, sizing::effective};
+/// let se = SeGroupConfig { data_nics_per_se: 12, ..SeGroupConfig::default() };
+/// assert_eq!(effective(&se, RuleSet::current()).data_nics_per_se, 9);
+/// assert_eq!(effective(&se, RuleSet::of(1)).data_nics_per_se, 12);
+/// ```
+pub fn effective(se: &SeGroupConfig, ruleset: RuleSet) -> SeGroupConfig {
+    let mut se = *se;
+    if let Some(cap) = ruleset.data_nics_cap() {
+        se.data_nics_per_se = se.data_nics_per_se.min(cap);
+    }
+    se
 }
 
 /// Sizes the SE group that carries `load`, the load `rules` made of `sup`.
-fn size_load(sup: &SupervisorDesign, rules: &dyn SeRules, load: &SeLoad, path: &str, cap: &Capacity) -> (SePlan, Vec<Warning>) {
-    let se = sup.se;
+fn size_load(
+    sup: &SupervisorDesign,
+    rules: &dyn SeRules,
+    load: &SeLoad,
+    path: &str,
+    cap: &Capacity,
+    ruleset: RuleSet,
+) -> (SePlan, Vec<Warning>) {
+    let se = effective(&sup.se, ruleset);
     let totals = Totals { se, zones: sup.zones, survive_zone_loss: sup.survive_zone_loss };
     let total_of = |n| totals.of(n).0;
-    let run = run::run(load, SimConfig::from(&se), &total_of);
+    let (run, advised) = limits::placed(load, &totals, ruleset);
     let summary = load.summary(se.scale_factor, se.max_vs_per_se);
-    let engines = service_engines(&run.sim, load, &summary, &totals);
+    let needed = run.sim.count();
+    let one_pair = ruleset.active_standby_is_one_pair() && se.ha_mode == HaMode::ActiveStandby && needed > pair::PAIR;
+    let engines = if one_pair {
+        let (sim, mut limit) = pair::carried(load, SimConfig::from(&se), rules, sup, needed);
+        limit.elastic = [HaMode::NPlusM, HaMode::ActiveActive]
+            .into_iter()
+            .map(|mode| pair::option(mode, &size_load(&pair::elastic(sup, mode), rules, load, path, cap, ruleset).0))
+            .collect();
+        let mut engines = service_engines(&sim, load, &summary, &totals, None);
+        // Why the pair is not enough: what the third SE would have been added for.
+        engines.binding = run.sim.binding();
+        engines.feasible = false;
+        engines.infeasible_reason = Some(totals::pair_reason(&limit, engines.binding));
+        engines.pair = Some(limit);
+        engines
+    } else {
+        let mut engines = service_engines(&run.sim, load, &summary, &totals, advised);
+        if se.ha_mode == HaMode::ActiveStandby && needed > pair::PAIR {
+            // Rules 1: the SEs the load would need, counted as if they existed.
+            engines.feasible = false;
+            engines.infeasible_reason = Some(totals::infeasible_reason(needed, engines.binding));
+        }
+        engines
+    };
     let headroom = headroom::headroom(load, &run.sim, run.steps, &total_of);
     let zones = totals.spread(engines.total);
 
-    let mut warnings = warnings::group(sup, path, &engines);
+    let mut warnings = warnings::inputs(sup, path, ruleset);
+    warnings.extend(warnings::group(sup, path, &engines));
     warnings.extend(rules.se_warnings(sup, path));
     warnings.extend(warnings::zones(path, zones.as_ref(), engines.total));
 
@@ -273,23 +393,55 @@ fn size_load(sup: &SupervisorDesign, rules: &dyn SeRules, load: &SeLoad, path: &
         HaMode::ActiveStandby => engines.carrying_load.min(1),
         _ => engines.carrying_load,
     };
-    let plan = SePlan {
+    // Active/Active on compact: Avi's UI would have pre-selected distributed.
+    let distributed = (se.ha_mode == HaMode::ActiveActive && se.placement == Placement::Compact && needed > 0).then(|| {
+        let mut other = sup.clone();
+        other.se.placement = Placement::Distributed;
+        size_load(&other, rules, load, path, cap, ruleset).0.service_engines.total
+    });
+    let notes = explain::Notes { needed, distributed };
+    let mut plan = SePlan {
         settings: se,
         resources: resources::resources(engines.total as u64, &se),
-        capacity: resources::capacity(active, &se, cap),
-        explanation: explain::explain(&se, &summary, &engines, &headroom, rules.attachment_noun()),
+        capacity: resources::capacity(active, &se, cap, ruleset.caps_per_se()),
+        explanation: explain::explain(&se, &summary, &engines, &headroom, rules.attachment_noun(), &notes),
         attachment: rules.attachment_noun(),
         service_engines: engines,
         headroom,
         load: summary,
         zones,
+        applied: Vec::new(),
     };
+    plan.applied = applied(sup, &plan, rules);
     (plan, warnings)
 }
 
-/// The SE counts: carrying load (the simulation's), the lower bound, the total,
-/// feasibility and the placement table.
-fn service_engines(sim: &Simulator, load: &SeLoad, summary: &Load, totals: &Totals) -> ServiceEngines {
+/// The catalogue rules this sizing used.
+fn applied(sup: &SupervisorDesign, plan: &SePlan, rules: &dyn SeRules) -> Vec<RuleId> {
+    let se = &plan.settings;
+    let mut ids = rules.rules_applied().to_vec();
+    ids.extend([RuleId::SeVsSlots, RuleId::SeLowerBound, RuleId::SeMaxSe, RuleId::SeServiceUnits, RuleId::SeResources, RuleId::SeCapacity]);
+    if se.data_nics_per_se < sup.se.data_nics_per_se {
+        ids.push(RuleId::SeDataInterfacesCapped);
+    }
+    ids.push(match se.placement {
+        Placement::Compact => RuleId::SePlacementCompact,
+        Placement::Distributed => RuleId::SePlacementDistributed,
+    });
+    match se.ha_mode {
+        HaMode::NPlusM => ids.push(RuleId::SeBufferNPlusM),
+        HaMode::ActiveActive => ids.extend([RuleId::SeActiveActive, RuleId::SeBufferNPlusM]),
+        HaMode::ActiveStandby => ids.push(RuleId::SeActiveStandby),
+    }
+    if sup.zones > 1 {
+        ids.push(RuleId::SeZones);
+    }
+    ids
+}
+
+/// The SE counts of the group `sim` reached: carrying load, the lower bound, the
+/// total, the `max_se` to advise and the placement table.
+fn service_engines(sim: &Simulator, load: &SeLoad, summary: &Load, totals: &Totals, advised: Option<u32>) -> ServiceEngines {
     let se = &totals.se;
     let (n, binding) = (sim.count(), sim.binding());
     let (lower_bound, lower_bound_binding) = bound::lower_bound_of(
@@ -300,7 +452,6 @@ fn service_engines(sim: &Simulator, load: &SeLoad, summary: &Load, totals: &Tota
         se.data_nics_per_se,
     );
     let (total, zone_spare) = totals.of(n);
-    let infeasible_reason = totals::infeasible_reason(se, n, binding);
     ServiceEngines {
         carrying_load: n,
         buffer: if n > 0 { se.buffer_ses } else { 0 },
@@ -309,9 +460,11 @@ fn service_engines(sim: &Simulator, load: &SeLoad, summary: &Load, totals: &Tota
         lower_bound,
         lower_bound_binding,
         binding,
-        feasible: infeasible_reason.is_none(),
-        infeasible_reason,
+        feasible: true,
+        infeasible_reason: None,
         max_se: se.max_se,
+        max_se_advised: advised,
+        pair: None,
         placement: placement::table(sim, load, se, zone_spare, totals.zones),
     }
 }

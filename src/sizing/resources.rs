@@ -25,18 +25,23 @@ pub(crate) fn add(a: Resources, b: Resources) -> Resources {
     }
 }
 
-/// Data-plane capacity of `active` SEs (each capped at the per-SE maximum).
-pub(crate) fn capacity(active: u32, se: &SeGroupConfig, c: &Capacity) -> GroupCapacity {
-    let vcpus = se.vcpus_per_se as f64;
-    let per_se = (vcpus * c.throughput_gbps_per_vcpu).min(c.max_throughput_gbps_per_se);
-    let n = active as u64;
+/// Data-plane capacity of `active` SEs: per-vCPU figures times the SE's vCPUs,
+/// each capped per SE (`caps`: requests/s, SSL throughput and TPS too, rules 2;
+/// throughput alone, rules 1).
+pub(crate) fn capacity(active: u32, se: &SeGroupConfig, c: &Capacity, caps: bool) -> GroupCapacity {
+    let vcpus = f64::from(se.vcpus_per_se);
+    let per_vcpus = |per_vcpu: u32| u64::from(se.vcpus_per_se) * u64::from(per_vcpu);
+    let capped = |x: u64, cap: u32| if caps { x.min(u64::from(cap)) } else { x };
+    let per_se_throughput = (vcpus * c.throughput_gbps_per_vcpu).min(c.max_throughput_gbps_per_se);
+    let per_se_ssl = if caps { (vcpus * c.ssl_gbps_per_vcpu).min(c.max_ssl_gbps_per_se) } else { vcpus * c.ssl_gbps_per_vcpu };
+    let n = u64::from(active);
     let round = |x: f64| (x * 10.0).round() / 10.0;
     GroupCapacity {
         active_ses: active,
-        throughput_gbps: round(per_se * active as f64),
-        http_rps: n * se.vcpus_per_se as u64 * c.http_rps_per_vcpu as u64,
-        ssl_gbps: round(vcpus * c.ssl_gbps_per_vcpu * active as f64),
-        rsa2k_tps: n * se.vcpus_per_se as u64 * c.rsa2k_tps_per_vcpu as u64,
-        ecc_tps: n * se.vcpus_per_se as u64 * c.ecc_tps_per_vcpu as u64,
+        throughput_gbps: round(per_se_throughput * f64::from(active)),
+        http_rps: n * capped(per_vcpus(c.http_rps_per_vcpu), c.max_http_rps_per_se),
+        ssl_gbps: round(per_se_ssl * f64::from(active)),
+        rsa2k_tps: n * capped(per_vcpus(c.rsa2k_tps_per_vcpu), c.max_rsa2k_tps_per_se),
+        ecc_tps: n * capped(per_vcpus(c.ecc_tps_per_vcpu), c.max_ecc_tps_per_se),
     }
 }

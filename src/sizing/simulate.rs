@@ -70,6 +70,9 @@ pub struct SimConfig {
     pub scale_factor: u32,
     pub max_vs_per_se: u32,
     pub data_nics_per_se: u32,
+    /// The most SEs distributed placement spreads onto by preference: under rules 2
+    /// the group's `max_se` less its buffer and zone spares (`sizing::limits`). More
+    /// are created only when too few qualify.
     pub max_se: u32,
     pub placement: Placement,
 }

@@ -1,11 +1,11 @@
 //! From the SEs carrying load to the group total: buffer SEs, zone spares, the
-//! Legacy Active/Standby pair limit, and the spread over zones.
+//! spread over zones, and why Legacy Active/Standby beyond its pair cannot exist.
 
 use crate::design::SeGroupConfig;
 use crate::scenario::HaMode;
 
 use super::simulate::Binding;
-use super::ZoneSpread;
+use super::{PairLimit, ZoneSpread};
 
 /// How a group's total follows from the SEs carrying load.
 #[derive(Debug, Clone, Copy)]
@@ -51,14 +51,37 @@ impl Totals {
     }
 }
 
-/// Why the design cannot exist: Legacy Active/Standby is one pair, and `n` SEs
-/// carrying load are more.
-pub(crate) fn infeasible_reason(se: &SeGroupConfig, n: u32, binding: Binding) -> Option<String> {
-    (se.ha_mode == HaMode::ActiveStandby && n > 2).then(|| {
-        format!(
-            "Legacy Active/Standby is exactly one pair of SEs, and this load needs {n} SEs carrying virtual services \
-             ({} binds). Switch to Elastic N+M or Elastic Active/Active; a bigger pair does not exist.",
-            binding.label()
-        )
-    })
+/// Rules 1: why the design cannot exist, counting the SEs the load would need.
+pub(crate) fn infeasible_reason(needed: u32, binding: Binding) -> String {
+    format!(
+        "Legacy Active/Standby is exactly one pair of SEs, and this load needs {needed} SEs carrying virtual services \
+         ({} binds). Switch to Elastic N+M or Elastic Active/Active; a bigger pair does not exist.",
+        binding.label()
+    )
+}
+
+/// Why the design cannot exist, how much of it the pair carries, and what the
+/// elastic modes would need.
+pub(crate) fn pair_reason(limit: &PairLimit, binding: Binding) -> String {
+    let mut carried = Vec::new();
+    if limit.supervisor_carried {
+        carried.push("the Supervisor's own".to_string());
+    }
+    match limit.carried.as_slice() {
+        [one] => carried.push(format!("namespace {one}")),
+        [first, last] => carried.push(format!("{} namespaces {first} to {last}", limit.namespaces_carried)),
+        _ => {}
+    }
+    let whom = if carried.is_empty() { "none of the load".to_string() } else { carried.join(" and ") };
+    let partly = limit.partly.as_ref().map(|p| format!(", and part of {p}")).unwrap_or_default();
+    let elastic: Vec<String> = limit.elastic.iter().map(|e| format!("{} would need {} SEs", e.ha_mode.label(), e.total)).collect();
+    format!(
+        "Legacy Active/Standby is exactly one pair of SEs: it carries {} of {} virtual services ({whom}{partly}); the whole \
+         load needs {} SEs carrying virtual services ({} binds), and a bigger pair does not exist. {}.",
+        limit.virtual_services_carried,
+        limit.virtual_services,
+        limit.needed,
+        binding.label(),
+        elastic.join(", ")
+    )
 }

@@ -10,6 +10,7 @@ use super::components::embed_view::EmbedView;
 use super::components::exports_panel::ExportsPanel;
 use super::components::import_panel::ImportPanel;
 use super::components::issues_list::IssuesList;
+use super::components::method_section::MethodSection;
 use super::components::snippets_panel::SnippetsPanel;
 use super::components::supervisor_pictures::SupervisorPictures;
 use super::components::networks_form::NetworksForm;
@@ -142,6 +143,7 @@ pub fn app() -> Html {
                     <ExportsPanel ..form.clone() />
                     <ImportPanel ..form.clone() />
                     { for snippets }
+                    { for plan.clone().map(|p| html! { <MethodSection plan={p} /> }) }
                 </section>
             </main>
             <SummaryBar plan={plan.clone()} stale={state.stale()} />

@@ -40,6 +40,7 @@ pub enum SupField {
     SurviveZoneLoss,
     SupervisorVs,
     ControlPlaneSize,
+    SupervisorServices,
     Platform,
 }
 
@@ -68,6 +69,8 @@ pub enum GroupField {
     IngressVs,
     PodLb,
     VspherePods,
+    VmServiceVms,
+    NodePools,
     Nat,
     T0,
     IngressCidr,
@@ -86,6 +89,10 @@ pub enum CapField {
     SslGbps,
     Rsa,
     Ecc,
+    MaxHttpRps,
+    MaxSslGbps,
+    MaxRsa,
+    MaxEcc,
 }
 
 /// Every input of the page.
@@ -334,7 +341,8 @@ impl SeField {
             ),
             SeField::DataNics => (
                 "Data interfaces per SE",
-                "An SE VM has 10 vNICs and the first is management, so 9 data interfaces: one per T1 (VRF) the SE serves.",
+                "An SE VM has 10 vNICs and the first is management, so 9 data interfaces: one per T1 (VRF) the SE serves. \
+                 A larger value (from a saved scenario) is computed as 9 and marked here.",
                 Kind::Number,
             ),
             SeField::MaxVsPerSe => (
@@ -344,7 +352,7 @@ impl SeField {
             ),
             SeField::MaxSe => (
                 "Max SEs per group",
-                "Avi max_se: the group will not grow past it; a plan above it warns you to raise it.",
+                "Avi max_se: caps the whole group, buffer included; a load that needs more is shown with the max_se to set.",
                 Kind::Number,
             ),
             SeField::Vcpus => (
@@ -352,11 +360,16 @@ impl SeField {
                 "Avi Enterprise licensing counts 1 Service Unit per SE vCPU, buffer and standby SEs included.",
                 Kind::Number,
             ),
-            SeField::MemoryGb => ("Memory per SE (GB)", "2-256 GB; the SE disk must be at least 2 x memory + 5 GB.", Kind::Number),
-            SeField::DiskGb => ("Disk per SE (GB)", "Avi's minimum: 15 GB and at least 2 x memory + 5 GB.", Kind::Number),
+            SeField::MemoryGb => ("Memory per SE (GB)", "2-256 GB; VMware recommends an SE disk of at least 2 x memory + 5 GB.", Kind::Number),
+            SeField::DiskGb => (
+                "Disk per SE (GB)",
+                "VMware recommends at least 15 GB (Avi's default) and 2 x memory + 5 GB; less is a warning, not an error.",
+                Kind::Number,
+            ),
             SeField::Placement => (
                 "VS placement",
-                "Compact (Avi default) fills existing SEs first; distributed spins up new SEs up to max_se before sharing.",
+                "Compact (Avi's API default) fills existing SEs first; distributed spins up new SEs up to max_se (less the buffer) \
+                 before sharing. Avi's UI pre-selects distributed for Active/Active.",
                 Kind::Select(
                     std::iter::once((String::new(), "Default (compact)".to_string()))
                         .chain(options(&Placement::ALL, Placement::key, placement_label))
@@ -377,6 +390,7 @@ impl SupField {
             SupField::SurviveZoneLoss => s.survive_zone_loss.to_string(),
             SupField::SupervisorVs => s.supervisor_virtual_services.to_string(),
             SupField::ControlPlaneSize => s.control_plane_size.key().to_string(),
+            SupField::SupervisorServices => s.supervisor_services.to_string(),
             SupField::Platform => s.platform.key().to_string(),
         }
     }
@@ -391,6 +405,7 @@ impl SupField {
             SupField::ControlPlaneSize => {
                 s.control_plane_size = pick(&ControlPlaneSize::ALL, ControlPlaneSize::key, text)?.unwrap_or_default()
             }
+            SupField::SupervisorServices => s.supervisor_services = parse_count(text)?,
             // The page clears what the new platform refuses and says so (`State::edit`).
             SupField::Platform => {
                 s.set_platform(pick(&PlatformKind::ALL, PlatformKind::key, text)?.unwrap_or_default());
@@ -407,6 +422,7 @@ impl SupField {
             SupField::SurviveZoneLoss => "survive_zone_loss",
             SupField::SupervisorVs => "supervisor_virtual_services",
             SupField::ControlPlaneSize => "control_plane_size",
+            SupField::SupervisorServices => "supervisor_services",
             SupField::Platform => "platform",
         }
     }
@@ -419,6 +435,7 @@ impl SupField {
             SupField::SurviveZoneLoss => "off",
             SupField::SupervisorVs => "1",
             SupField::ControlPlaneSize => "Small",
+            SupField::SupervisorServices => "0",
             SupField::Platform => "NSX with Avi",
         }
     }
@@ -451,6 +468,12 @@ impl SupField {
                 "Size of the Supervisor's control plane VMs (Terraform sizing_hint). Tiny takes a /24 service CIDR by default, \
                  the others a /23.",
                 Kind::Select(options(&ControlPlaneSize::ALL, ControlPlaneSize::key, ControlPlaneSize::label)),
+            ),
+            SupField::SupervisorServices => (
+                "Supervisor Services",
+                "Each runs in a namespace of its own: a T1, one namespace subnet for its pods and, with NAT, one SNAT IP. \
+                 They host no VS counted here (give a service's LoadBalancer Services as a namespace group).",
+                Kind::Number,
             ),
             SupField::Platform => (
                 "Networking",
@@ -587,6 +610,8 @@ impl GroupField {
             GroupField::IngressVs => g.ingress_vs_per_cluster.to_string(),
             GroupField::PodLb => g.pod_lb_services.to_string(),
             GroupField::VspherePods => g.vsphere_pods.to_string(),
+            GroupField::VmServiceVms => g.vm_service_vms.to_string(),
+            GroupField::NodePools => g.node_pools.to_string(),
             GroupField::Nat => nat_choice(g.nat),
             GroupField::T0 => g.t0.key().to_string(),
             GroupField::IngressCidr => join(&g.ingress_cidr),
@@ -608,6 +633,8 @@ impl GroupField {
             GroupField::IngressVs => g.ingress_vs_per_cluster = parse_count(text)?,
             GroupField::PodLb => g.pod_lb_services = parse_count(text)?,
             GroupField::VspherePods => g.vsphere_pods = parse_count(text)?,
+            GroupField::VmServiceVms => g.vm_service_vms = parse_count(text)?,
+            GroupField::NodePools => g.node_pools = parse_count(text)?,
             GroupField::Nat => {
                 g.nat = match text {
                     "" => None,
@@ -637,6 +664,8 @@ impl GroupField {
             GroupField::IngressVs => "ingress_vs_per_cluster",
             GroupField::PodLb => "pod_lb_services",
             GroupField::VspherePods => "vsphere_pods",
+            GroupField::VmServiceVms => "vm_service_vms",
+            GroupField::NodePools => "node_pools",
             GroupField::Nat => "nat",
             GroupField::T0 => "t0",
             GroupField::IngressCidr => "ingress_cidr",
@@ -658,6 +687,8 @@ impl GroupField {
             GroupField::IngressVs => "0",
             GroupField::PodLb => "0",
             GroupField::VspherePods => "0",
+            GroupField::VmServiceVms => "0",
+            GroupField::NodePools => "1",
             GroupField::Nat => "the Supervisor's",
             GroupField::T0 => "the Supervisor's T0",
             GroupField::IngressCidr | GroupField::EgressCidr | GroupField::NamespaceNetwork => "the Supervisor's",
@@ -686,7 +717,7 @@ impl GroupField {
             ),
             GroupField::Workers => (
                 "Worker nodes",
-                "Per cluster; one surge node is added while a rolling update runs.",
+                "Per cluster; a rolling update adds one surge node per node pool.",
                 Kind::Number,
             ),
             GroupField::LbServices => (
@@ -707,6 +738,16 @@ impl GroupField {
             GroupField::VspherePods => (
                 "vSphere pods",
                 "Per namespace; they take addresses on the namespace segment.",
+                Kind::Number,
+            ),
+            GroupField::VmServiceVms => (
+                "VM Service VMs",
+                "Per namespace; like vSphere pods they take addresses on the namespace segment.",
+                Kind::Number,
+            ),
+            GroupField::NodePools => (
+                "Node pools per cluster",
+                "A rolling update adds one surge node per node pool to the cluster's segment.",
                 Kind::Number,
             ),
             GroupField::Nat => (
@@ -762,6 +803,10 @@ impl CapField {
             CapField::SslGbps => opt(c.ssl_gbps_per_vcpu),
             CapField::Rsa => opt(c.rsa2k_tps_per_vcpu),
             CapField::Ecc => opt(c.ecc_tps_per_vcpu),
+            CapField::MaxHttpRps => opt(c.max_http_rps_per_se),
+            CapField::MaxSslGbps => opt(c.max_ssl_gbps_per_se),
+            CapField::MaxRsa => opt(c.max_rsa2k_tps_per_se),
+            CapField::MaxEcc => opt(c.max_ecc_tps_per_se),
         }
     }
 
@@ -773,6 +818,10 @@ impl CapField {
             CapField::SslGbps => c.ssl_gbps_per_vcpu = parse_opt_decimal(text)?,
             CapField::Rsa => c.rsa2k_tps_per_vcpu = parse_opt_count(text)?,
             CapField::Ecc => c.ecc_tps_per_vcpu = parse_opt_count(text)?,
+            CapField::MaxHttpRps => c.max_http_rps_per_se = parse_opt_count(text)?,
+            CapField::MaxSslGbps => c.max_ssl_gbps_per_se = parse_opt_decimal(text)?,
+            CapField::MaxRsa => c.max_rsa2k_tps_per_se = parse_opt_count(text)?,
+            CapField::MaxEcc => c.max_ecc_tps_per_se = parse_opt_count(text)?,
         }
         Ok(())
     }
@@ -785,6 +834,10 @@ impl CapField {
             CapField::SslGbps => "ssl_gbps_per_vcpu",
             CapField::Rsa => "rsa2k_tps_per_vcpu",
             CapField::Ecc => "ecc_tps_per_vcpu",
+            CapField::MaxHttpRps => "max_http_rps_per_se",
+            CapField::MaxSslGbps => "max_ssl_gbps_per_se",
+            CapField::MaxRsa => "max_rsa2k_tps_per_se",
+            CapField::MaxEcc => "max_ecc_tps_per_se",
         }
     }
 
@@ -796,6 +849,10 @@ impl CapField {
             CapField::SslGbps => defaults::SSL_GBPS_PER_VCPU.to_string(),
             CapField::Rsa => defaults::RSA2K_TPS_PER_VCPU.to_string(),
             CapField::Ecc => defaults::ECC_TPS_PER_VCPU.to_string(),
+            CapField::MaxHttpRps => defaults::MAX_HTTP_RPS_PER_SE.to_string(),
+            CapField::MaxSslGbps => defaults::MAX_SSL_GBPS_PER_SE.to_string(),
+            CapField::MaxRsa => defaults::MAX_RSA2K_TPS_PER_SE.to_string(),
+            CapField::MaxEcc => defaults::MAX_ECC_TPS_PER_SE.to_string(),
         }
     }
 
@@ -807,6 +864,14 @@ impl CapField {
             CapField::SslGbps => ("SSL Gbps per vCPU", "About 1 Gbps of SSL throughput per vCPU.", Kind::Decimal),
             CapField::Rsa => ("RSA-2K TPS per vCPU", "Published figures range 600-750 new SSL connections/s.", Kind::Number),
             CapField::Ecc => ("ECC TPS per vCPU", "Published figures range 2000-2500 new SSL connections/s.", Kind::Number),
+            CapField::MaxHttpRps => (
+                "Max HTTP requests/s per SE",
+                "One SE VM tops out near 160k requests/s whatever its vCPUs (VMware's validated solution; a reference design says 175k).",
+                Kind::Number,
+            ),
+            CapField::MaxSslGbps => ("Max SSL Gbps per SE", "One SE VM tops out near 7 Gbps of SSL throughput.", Kind::Decimal),
+            CapField::MaxRsa => ("Max RSA-2K TPS per SE", "One SE VM tops out near 40k RSA-2K transactions/s.", Kind::Number),
+            CapField::MaxEcc => ("Max ECC TPS per SE", "One SE VM tops out near 40k ECC transactions/s.", Kind::Number),
         };
         Meta { label, hint, kind }
     }

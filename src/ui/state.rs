@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::error::FieldError;
+use crate::error::{FieldError, WarningKind};
 use crate::link;
 use crate::plan::{self, plan_scenario, ImportError, Plan};
 use crate::presets;
@@ -260,16 +260,27 @@ impl State {
         let error = match raw.and_then(|r| r.error.clone()) {
             Some(e) => Some(e),
             None => {
+                // The engine's errors for the field, and a value it computed with
+                // another (data interfaces above 9): marked beside the field, text kept.
+                let adjusted = self.plan.iter().flat_map(|p| p.supervisors.iter().flat_map(|s| &s.warnings));
                 let own: Vec<String> = self
                     .errors
                     .iter()
                     .filter(|e| field.owns(&e.path))
                     .map(|e| FieldError { path: String::new(), ..e.clone() }.to_string())
+                    .chain(adjusted.filter(|w| w.kind == WarningKind::InputAdjusted && field.owns(&w.path)).map(|w| w.message.clone()))
                     .collect();
                 (!own.is_empty()).then(|| own.join("; "))
             }
         };
         FieldView { field, id: field.id(), meta: field.meta(), default: field.default_text(&self.scenario), text, error }
+    }
+
+    /// A change the user made: the scenario is now made under the current rules
+    /// (what it records in exports and links), then planned.
+    fn touched(&mut self) {
+        self.scenario.rules_version = Some(crate::rules::CURRENT);
+        self.replan();
     }
 
     fn replan(&mut self) {
@@ -319,6 +330,8 @@ impl State {
                     self.raw.remove(&field.path());
                 }
                 self.scenario = scenario;
+                // Made now: under the current rules (what exports and links record).
+                self.scenario.rules_version = Some(crate::rules::CURRENT);
                 // Planned after the text is on screen (Action::Replan).
                 self.srev += 1;
                 self.pending = true;
@@ -456,7 +469,7 @@ impl State {
         let mut group = NamespaceGroup::new(&name, 1);
         group.tkg_clusters = 1;
         s.namespaces.push(group);
-        self.replan();
+        self.touched();
     }
 
     fn duplicate_group(&mut self, sup: usize, index: usize) {
@@ -466,7 +479,7 @@ impl State {
         copy.name = unique_name(s.namespaces.iter().map(|g| g.name.as_str()), &format!("{}-copy", group.name.trim()));
         s.namespaces.insert(index + 1, copy);
         self.reindex(&format!("supervisors[{sup}].namespaces"), |k| Some(if k > index { k + 1 } else { k }));
-        self.replan();
+        self.touched();
     }
 
     fn remove_group(&mut self, sup: usize, index: usize) {
@@ -480,7 +493,7 @@ impl State {
             k if k == index => None,
             k => Some(k - 1),
         });
-        self.replan();
+        self.touched();
     }
 
     fn add_supervisor(&mut self) {
@@ -500,7 +513,7 @@ impl State {
                 "Two Supervisors need a multi-Supervisor topology: switched to a shared transport zone (change it under Topology).",
             );
         }
-        self.replan();
+        self.touched();
     }
 
     fn remove_supervisor(&mut self, index: usize) {
@@ -516,7 +529,7 @@ impl State {
         if self.scenario.supervisors.len() == 1 {
             self.scenario.topology = Topology::Single;
         }
-        self.replan();
+        self.touched();
     }
 }
 

@@ -60,7 +60,8 @@ pub(super) fn part(what: impl Into<String>, addresses: u64) -> Part {
 
 /// The node addresses each workload network takes whatever the edge: the
 /// Supervisor control-plane VMs on the primary, and for every TKG cluster of the
-/// namespaces on it its control-plane and worker nodes and one rolling-update node.
+/// namespaces on it its control-plane and worker nodes and one rolling-update node
+/// per node pool.
 pub(super) fn node_parts(sup: &SupervisorDesign, vds: &VdsDesign) -> Vec<(u64, u64, Vec<Part>)> {
     let mut out: Vec<(u64, u64, Vec<Part>)> = vds.workload_networks.iter().map(|_| (0, 0, Vec::new())).collect();
     let mut nodes = vec![0u64; out.len()];
@@ -73,7 +74,8 @@ pub(super) fn node_parts(sup: &SupervisorDesign, vds: &VdsDesign) -> Vec<(u64, u
         }
         if let (Some(n), Some(s)) = (nodes.get_mut(w), surge.get_mut(w)) {
             *n += clusters * u64::from(g.control_plane_nodes + g.worker_nodes);
-            *s += clusters;
+            // One surge node per node pool while a rolling update runs (DOMAIN.md section 3).
+            *s += clusters * u64::from(g.node_pools);
         }
     }
     for (k, (entry, (n, s))) in out.iter_mut().zip(nodes.into_iter().zip(surge)).enumerate() {
@@ -81,7 +83,7 @@ pub(super) fn node_parts(sup: &SupervisorDesign, vds: &VdsDesign) -> Vec<(u64, u
             entry.2.push(part("Supervisor control-plane VMs", u64::from(vds.control_plane_vms)));
         }
         entry.2.push(part("TKG cluster nodes (control plane + workers)", n));
-        entry.2.push(part("rolling-update nodes (1 per cluster)", s));
+        entry.2.push(part("rolling-update nodes (1 per node pool)", s));
     }
     out
 }

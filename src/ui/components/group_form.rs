@@ -14,16 +14,18 @@ pub struct GroupProps {
     pub group: usize,
 }
 
-const MAIN: [GroupField; 9] = [
+const MAIN: [GroupField; 11] = [
     GroupField::Name,
     GroupField::Count,
     GroupField::TkgClusters,
     GroupField::LbServices,
     GroupField::ControlPlane,
     GroupField::Workers,
+    GroupField::NodePools,
     GroupField::IngressVs,
     GroupField::PodLb,
     GroupField::VspherePods,
+    GroupField::VmServiceVms,
 ];
 
 const ADVANCED: [GroupField; 6] = [

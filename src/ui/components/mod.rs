@@ -17,6 +17,7 @@ pub mod group_form;
 pub mod headroom_table;
 pub mod import_panel;
 pub mod issues_list;
+pub mod method_section;
 pub mod network_tables;
 pub mod networks_form;
 pub mod notices;

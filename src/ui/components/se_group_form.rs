@@ -9,8 +9,18 @@ use crate::ui::fields::{CapField, Field, SeField};
 const HA: [SeField; 5] = [SeField::HaMode, SeField::ScaleFactor, SeField::MaxScaleout, SeField::BufferSes, SeField::Placement];
 const LIMITS: [SeField; 3] = [SeField::DataNics, SeField::MaxVsPerSe, SeField::MaxSe];
 const SIZE: [SeField; 3] = [SeField::Vcpus, SeField::MemoryGb, SeField::DiskGb];
-const CAPACITY: [CapField; 6] =
-    [CapField::Throughput, CapField::MaxThroughput, CapField::HttpRps, CapField::SslGbps, CapField::Rsa, CapField::Ecc];
+const CAPACITY: [CapField; 10] = [
+    CapField::Throughput,
+    CapField::MaxThroughput,
+    CapField::HttpRps,
+    CapField::MaxHttpRps,
+    CapField::SslGbps,
+    CapField::MaxSslGbps,
+    CapField::Rsa,
+    CapField::MaxRsa,
+    CapField::Ecc,
+    CapField::MaxEcc,
+];
 
 #[function_component(SeGroupForm)]
 pub fn se_group_form(props: &FormProps) -> Html {

@@ -23,6 +23,7 @@ fn supervisor(props: &FormProps, i: usize, name: &str, removable: bool) -> Html 
                 { field(props, Field::Sup(i, SupField::Zones)) }
                 { field(props, Field::Sup(i, SupField::SupervisorVs)) }
                 { field(props, Field::Sup(i, SupField::ControlPlaneSize)) }
+                { field(props, Field::Sup(i, SupField::SupervisorServices)) }
                 { field(props, Field::Sup(i, SupField::Nat)) }
                 { field(props, Field::Sup(i, SupField::SurviveZoneLoss)) }
             </div>

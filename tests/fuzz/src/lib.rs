@@ -63,7 +63,9 @@ pub fn check_plan(scenario: &Scenario, plan: &Plan) {
     assert_eq!(plan.supervisors.len(), scenario.supervisors.len());
     for sp in &plan.supervisors {
         let se = &sp.se.service_engines;
-        assert!(se.carrying_load >= se.lower_bound, "{} carry the load, the lower bound is {}", se.carrying_load, se.lower_bound);
+        // Legacy Active/Standby beyond its pair carries less than the load needs.
+        let reached = se.pair.as_ref().map_or(se.carrying_load, |pair| pair.needed);
+        assert!(reached >= se.lower_bound, "{reached} carry the load, the lower bound is {}", se.lower_bound);
         assert_eq!(se.placement.len() as u64, u64::from(se.total));
         if !sp.networks_planned() {
             check_errors(&sp.network.errors);
@@ -238,6 +240,10 @@ fn capacity(u: &mut Unstructured) -> Result<CapacitySpec> {
         http_rps_per_vcpu: if u.ratio(1u8, 4)? { Some(count(u, 100_000, 10_000_000)?) } else { None },
         rsa2k_tps_per_vcpu: if u.ratio(1u8, 4)? { Some(count(u, 1_000, 10_000_000)?) } else { None },
         ecc_tps_per_vcpu: if u.ratio(1u8, 4)? { Some(count(u, 5_000, 10_000_000)?) } else { None },
+        max_http_rps_per_se: if u.ratio(1u8, 4)? { Some(count(u, 200_000, 10_000_000)?) } else { None },
+        max_ssl_gbps_per_se: figure(u)?,
+        max_rsa2k_tps_per_se: if u.ratio(1u8, 4)? { Some(count(u, 50_000, 10_000_000)?) } else { None },
+        max_ecc_tps_per_se: if u.ratio(1u8, 4)? { Some(count(u, 50_000, 10_000_000)?) } else { None },
     })
 }
 
@@ -258,6 +264,8 @@ fn group(u: &mut Unstructured, index: usize) -> Result<NamespaceGroup> {
     g.ingress_vs_per_cluster = count(u, 2, limits::INGRESS_VS_PER_CLUSTER)?;
     g.pod_lb_services = count(u, 3, limits::POD_LB_SERVICES)?;
     g.vsphere_pods = count(u, 50, limits::VSPHERE_PODS)?;
+    g.vm_service_vms = count(u, 20, limits::VM_SERVICE_VMS)?;
+    g.node_pools = count(u, 4, limits::NODE_POOLS)?;
     g.nat = u.arbitrary()?;
     g.t0 = pick(u, &T0Mode::ALL)?;
     g.ingress_cidr = cidrs(u, 12)?;
@@ -274,6 +282,7 @@ fn supervisor(u: &mut Unstructured, index: usize) -> Result<Supervisor> {
     s.survive_zone_loss = u.ratio(1u8, 4)?;
     s.supervisor_virtual_services = count(u, 2, limits::SUPERVISOR_VS)?;
     s.control_plane_size = pick(u, &ControlPlaneSize::ALL)?;
+    s.supervisor_services = count(u, 3, limits::SUPERVISOR_SERVICES)?;
     if u.ratio(1u8, 4)? {
         s.se_group = se_group(u)?;
     }
@@ -309,6 +318,13 @@ fn supervisor(u: &mut Unstructured, index: usize) -> Result<Supervisor> {
 /// A scenario from fuzz bytes: mostly valid, often at a limit, sometimes past it.
 pub fn scenario(u: &mut Unstructured) -> Result<Scenario> {
     let mut s = Scenario::default();
+    // Made under either rules version (absent = 1), or one this build does not know.
+    s.rules_version = match u.int_in_range(0u8..=7)? {
+        0 => None,
+        1 => Some(u.arbitrary()?),
+        2 => Some(1),
+        _ => Some(avi_sizer::rules::CURRENT),
+    };
     s.topology = pick(u, &Topology::ALL)?;
     if u.arbitrary()? {
         s.se_group = se_group(u)?;
