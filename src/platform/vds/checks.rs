@@ -106,7 +106,7 @@ struct Entry {
 }
 
 /// The service CIDR and whether it was given (else the default for the control plane size).
-pub(super) fn service_cidr(sup: &SupervisorDesign) -> (ipnet::Ipv4Net, bool) {
+pub(crate) fn service_cidr(sup: &SupervisorDesign) -> (ipnet::Ipv4Net, bool) {
     match &sup.networks.service_cidr {
         Some(c) => (c.net, true),
         None => (defaults::service_cidr(sup.control_plane_size).parse().unwrap_or_default(), false),
