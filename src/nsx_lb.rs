@@ -608,5 +608,41 @@ pub fn compare(sup: &SupervisorDesign, index: usize) -> Option<NsxLbPlan> {
     })
 }
 
+/// A plan with the NSX load balancer beside Avi for every Supervisor on NSX or NSX
+/// VPCs, asked for (`nsx_lb`) or not, with that Supervisor's `nsx_lb` inputs or
+/// their defaults: what `sizer compare-lb` prints. `Err` only when the scenario does
+/// not validate.
+///
+/// ```
+/// use avi_sizer::{nsx_lb::plan_compared, scenario::Scenario};
+/// let plan = plan_compared(&Scenario::default()).unwrap();
+/// // The default scenario: 10 namespaces, each with its T1 and SMALL load balancer.
+/// assert_eq!(plan.supervisors[0].nsx_lb.as_ref().unwrap().load_balancers, 11);
+/// ```
+pub fn plan_compared(scenario: &crate::scenario::Scenario) -> Result<crate::plan::Plan, Vec<crate::error::FieldError>> {
+    let mut plan = crate::plan::plan_scenario(scenario)?;
+    let design = crate::design::validate(scenario)?;
+    for (i, (sp, sup)) in plan.supervisors.iter_mut().zip(&design.supervisors).enumerate() {
+        if sp.nsx_lb.is_none() {
+            sp.nsx_lb = compare(sup, i);
+        }
+    }
+    Ok(plan)
+}
+
+/// One Supervisor's comparison as `sizer compare-lb` prints it in JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison<'a> {
+    pub name: &'a str,
+    pub avi: AviSide,
+    /// `null` on a platform without NSX (VDS).
+    pub nsx_lb: Option<&'a NsxLbPlan>,
+}
+
+/// The comparisons of a plan from [`plan_compared`], one per Supervisor.
+pub fn comparisons(plan: &crate::plan::Plan) -> Vec<Comparison<'_>> {
+    plan.supervisors.iter().map(|sp| Comparison { name: &sp.name, avi: AviSide::of(&sp.se), nsx_lb: sp.nsx_lb.as_ref() }).collect()
+}
+
 #[cfg(test)]
 mod tests;

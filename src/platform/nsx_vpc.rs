@@ -361,6 +361,10 @@ pub fn plan(sup: &SupervisorDesign, vpc: &VpcDesign, index: usize, se: &SePlan) 
         external,
         private_tgw_blocks: vpc.private_tgw_blocks.iter().map(|c| c.net.to_string()).collect(),
         service_cidr,
+        management_range: sup.networks.management_start.map(|a| {
+            let last = std::net::Ipv4Addr::from(u32::from(a).saturating_add(crate::design::defaults::MANAGEMENT_ADDRESSES - 1));
+            format!("{a}-{last}")
+        }),
         assumptions: assumptions(vpc, &base),
     };
     let _ = se;

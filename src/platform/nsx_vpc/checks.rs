@@ -105,28 +105,16 @@ fn headroom(warnings: &mut Vec<Warning>, path: &str, what: &str, capacity: u64, 
 pub(super) fn check(sup: &SupervisorDesign, vpc: &VpcDesign, base: &str, rows: &[&VpcRow], external: &ExternalDemand) -> (Vec<FieldError>, Vec<Warning>) {
     let growth = sup.networks.growth_percent;
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    let mut missing: Vec<(String, Vec<String>)> = Vec::new();
     for r in rows {
         let each = if r.count > 1 { " each" } else { "" };
         match r.capacity {
             None => {
-                // One error per field: every VPC inheriting the Supervisor's is named in it.
+                // One error per field: every VPC that would inherit from it is named in it.
                 let named = format!("{} ({}, {} addresses{each})", r.name, r.kind.label(), r.addresses);
-                match errors.iter_mut().find(|e: &&mut FieldError| e.path == r.path && matches!(e.problem, Problem::Required { .. })) {
-                    Some(FieldError { problem: Problem::Required { reason, .. }, .. }) => {
-                        if let Some(i) = reason.find(" has none") {
-                            reason.insert_str(i, &format!(", {named}"));
-                        }
-                    }
-                    _ => errors.push(FieldError::new(
-                        r.path.clone(),
-                        "",
-                        Problem::Required {
-                            what: "a private CIDR".into(),
-                            reason: format!(
-                                "{named} has none: with Avi the vSphere API says private CIDRs must be set (VpcConfig.private_cidrs)"
-                            ),
-                        },
-                    )),
+                match missing.iter_mut().find(|(path, _)| *path == r.path) {
+                    Some((_, names)) => names.push(named),
+                    None => missing.push((r.path.clone(), vec![named])),
                 }
             }
             Some(capacity) => {
@@ -157,6 +145,20 @@ pub(super) fn check(sup: &SupervisorDesign, vpc: &VpcDesign, base: &str, rows: &
                 }
             }
         }
+    }
+    for (path, names) in missing {
+        let verb = if names.len() == 1 { "has" } else { "have" };
+        errors.push(FieldError::new(
+            path,
+            "",
+            Problem::Required {
+                what: "a private CIDR".into(),
+                reason: format!(
+                    "{} {verb} none: with Avi the vSphere API says private CIDRs must be set (VpcConfig.private_cidrs)",
+                    names.join(", ")
+                ),
+            },
+        ));
     }
     let ext_path = format!("{base}.vpc.external_blocks");
     match external.capacity {

@@ -28,6 +28,15 @@ impl VpcKind {
             VpcKind::PreCreated => "pre-created, shared",
         }
     }
+
+    /// A few words, for pictures.
+    pub fn short(self) -> &'static str {
+        match self {
+            VpcKind::System => "system VPC",
+            VpcKind::Auto => "auto-created, its own",
+            VpcKind::PreCreated => "pre-created, shared",
+        }
+    }
 }
 
 /// Alike VPCs: the system VPC, a group's auto-created VPCs, or one pre-created VPC.
@@ -105,5 +114,8 @@ pub struct VpcPlan {
     pub private_tgw_blocks: Vec<String>,
     /// The service CIDR (given, or the default for the control plane size).
     pub service_cidr: String,
+    /// The Supervisor's management range (`first-last`), when its start is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub management_range: Option<String>,
     pub assumptions: Vec<Assumption>,
 }
