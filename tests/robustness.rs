@@ -279,7 +279,9 @@ proptest! {
                         prop_assert!(e.path.starts_with("supervisors["), "network error without a field: {}", e);
                     }
                     let se = &sp.se.service_engines;
-                    prop_assert!(se.carrying_load >= se.lower_bound);
+                    // An infeasible Legacy A/S design shows the one pair that exists,
+                    // which carries less than the load needs.
+                    prop_assert!(!se.feasible || se.carrying_load >= se.lower_bound);
                 }
                 // Every rendering of it works.
                 let _ = avi_sizer::report::markdown(&plan);
