@@ -102,6 +102,10 @@ pub enum Action {
     AddWorkloadNetwork(usize),
     /// VDS: removes workload network `k` of Supervisor `i`.
     RemoveWorkloadNetwork(usize, usize),
+    /// NSX VPCs: a pre-created VPC more on Supervisor `i`.
+    AddSharedVpc(usize),
+    /// NSX VPCs: removes pre-created VPC `k` of Supervisor `i`.
+    RemoveSharedVpc(usize, usize),
     LoadPreset(String),
     /// A URL fragment (`#s=v1...`) to load, e.g. after the user pasted a link.
     LoadFragment(String),
@@ -369,6 +373,28 @@ impl State {
         self.replan();
     }
 
+    fn add_shared_vpc(&mut self, sup: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        let vpcs = &mut s.vpc.vpcs;
+        let name = (vpcs.len() + 1..).map(|n| format!("vpc-{n}")).find(|n| !vpcs.iter().any(|v| v.name.eq_ignore_ascii_case(n)));
+        vpcs.push(crate::scenario::SharedVpcSpec::new(&name.unwrap_or_default()));
+        self.touched();
+    }
+
+    fn remove_shared_vpc(&mut self, sup: usize, index: usize) {
+        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
+        if index >= s.vpc.vpcs.len() {
+            return;
+        }
+        s.vpc.vpcs.remove(index);
+        self.reindex(&format!("supervisors[{sup}].vpc.vpcs"), |k| match k {
+            k if k < index => Some(k),
+            k if k == index => None,
+            k => Some(k - 1),
+        });
+        self.touched();
+    }
+
     fn remove_workload_network(&mut self, sup: usize, index: usize) {
         let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
         if index >= s.vds.workload_networks.len() {
@@ -575,6 +601,8 @@ impl Reducible for State {
             Action::RemoveSupervisor(i) => s.remove_supervisor(i),
             Action::AddWorkloadNetwork(i) => s.add_workload_network(i),
             Action::RemoveWorkloadNetwork(i, k) => s.remove_workload_network(i, k),
+            Action::AddSharedVpc(i) => s.add_shared_vpc(i),
+            Action::RemoveSharedVpc(i, k) => s.remove_shared_vpc(i, k),
             Action::LoadPreset(key) => match presets::find(&key) {
                 Some(p) => {
                     s.load(p.scenario);
