@@ -174,11 +174,7 @@ fn t1_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
         ("namespace_network", &n.namespace_network),
         ("address_pool", &n.address_pool),
     ];
-    for (field, list) in lists {
-        if !list.is_empty() {
-            conflict(c, format!("{base}.networks.{field}"), list.join(", "), platform.to_string(), why);
-        }
-    }
+    super::platform::lists_given(c, &format!("{base}.networks"), &lists, platform, why);
     if sup.supervisor_services > 0 {
         conflict(
             c,
@@ -190,11 +186,8 @@ fn t1_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
     }
     for (j, g) in sup.namespaces.iter().enumerate() {
         let gp = format!("{base}.namespaces[{j}]");
-        for (field, list) in [("ingress_cidr", &g.ingress_cidr), ("egress_cidr", &g.egress_cidr), ("namespace_network", &g.namespace_network)] {
-            if !list.is_empty() {
-                conflict(c, format!("{gp}.{field}"), list.join(", "), platform.to_string(), why);
-            }
-        }
+        let group_lists = [("ingress_cidr", &g.ingress_cidr), ("egress_cidr", &g.egress_cidr), ("namespace_network", &g.namespace_network)];
+        super::platform::lists_given(c, &gp, &group_lists, platform, why);
         if let Some(nat) = g.nat {
             conflict(c, format!("{gp}.nat"), nat.to_string(), platform.to_string(), "NAT is a setting of the VPC's connectivity, not of a namespace");
         }

@@ -13,6 +13,10 @@
 //!   with the plan's networks, saying in comments what the plan uses that the resource
 //!   cannot express.
 //!
+//! A Supervisor on VDS gets its own blocks (`snippets/vds.rs`), one on NSX VPCs too
+//! (`snippets/vpc.rs`: `nsxt_vpc` for its pre-created VPCs and `vsphere_supervisor_v2` on
+//! `nsx_vpc`).
+//!
 //! The page's snippets panel and `sizer snippet` both call [`Snippet::render`], so they
 //! show the same text. `tests/snippets.rs` checks every block against schema fixtures
 //! derived from each product's own source (`tests/schemas/`).

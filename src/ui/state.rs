@@ -368,45 +368,41 @@ impl State {
     fn add_workload_network(&mut self, sup: usize) {
         let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
         let nets = &mut s.vds.workload_networks;
-        let name = (nets.len() + 1..).map(|n| format!("wl-{n}")).find(|n| !nets.iter().any(|w| w.name.eq_ignore_ascii_case(n)));
-        nets.push(crate::scenario::WorkloadNetworkSpec::new(&name.unwrap_or_default()));
+        let name = free_name("wl", nets.iter().map(|w| w.name.as_str()));
+        nets.push(crate::scenario::WorkloadNetworkSpec::new(&name));
         self.replan();
     }
 
     fn add_shared_vpc(&mut self, sup: usize) {
         let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
         let vpcs = &mut s.vpc.vpcs;
-        let name = (vpcs.len() + 1..).map(|n| format!("vpc-{n}")).find(|n| !vpcs.iter().any(|v| v.name.eq_ignore_ascii_case(n)));
-        vpcs.push(crate::scenario::SharedVpcSpec::new(&name.unwrap_or_default()));
+        let name = free_name("vpc", vpcs.iter().map(|v| v.name.as_str()));
+        vpcs.push(crate::scenario::SharedVpcSpec::new(&name));
         self.touched();
     }
 
     fn remove_shared_vpc(&mut self, sup: usize, index: usize) {
-        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
-        if index >= s.vpc.vpcs.len() {
+        let removed = self.scenario.supervisors.get_mut(sup).is_some_and(|s| remove_at(&mut s.vpc.vpcs, index));
+        self.removed(&format!("supervisors[{sup}].vpc.vpcs"), index, removed);
+    }
+
+    fn remove_workload_network(&mut self, sup: usize, index: usize) {
+        let removed = self.scenario.supervisors.get_mut(sup).is_some_and(|s| remove_at(&mut s.vds.workload_networks, index));
+        self.removed(&format!("supervisors[{sup}].vds.workload_networks"), index, removed);
+    }
+
+    /// After entry `index` of `list` was removed: its typed text dropped, the later
+    /// entries' renumbered, and the scenario planned.
+    fn removed(&mut self, list: &str, index: usize, removed: bool) {
+        if !removed {
             return;
         }
-        s.vpc.vpcs.remove(index);
-        self.reindex(&format!("supervisors[{sup}].vpc.vpcs"), |k| match k {
+        self.reindex(list, |k| match k {
             k if k < index => Some(k),
             k if k == index => None,
             k => Some(k - 1),
         });
         self.touched();
-    }
-
-    fn remove_workload_network(&mut self, sup: usize, index: usize) {
-        let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
-        if index >= s.vds.workload_networks.len() {
-            return;
-        }
-        s.vds.workload_networks.remove(index);
-        self.reindex(&format!("supervisors[{sup}].vds.workload_networks"), |k| match k {
-            k if k < index => Some(k),
-            k if k == index => None,
-            k => Some(k - 1),
-        });
-        self.replan();
     }
 
     /// Renumbers typed text under `list` (`supervisors[0].namespaces`) after an
@@ -585,6 +581,21 @@ fn next_pool(pools: &[String]) -> Vec<String> {
     }
     let addr = std::net::Ipv4Addr::from(next as u32);
     vec![format!("{addr}/{}", net.prefix_len())]
+}
+
+/// `{prefix}-N` for the first N from `len + 1` that no name in `names` takes.
+fn free_name<'a>(prefix: &str, names: impl Iterator<Item = &'a str> + Clone) -> String {
+    let len = names.clone().count();
+    (len + 1..).map(|n| format!("{prefix}-{n}")).find(|n| !names.clone().any(|w| w.eq_ignore_ascii_case(n))).unwrap_or_default()
+}
+
+/// Removes entry `index` of `list`; false when there is none.
+fn remove_at<T>(list: &mut Vec<T>, index: usize) -> bool {
+    let exists = index < list.len();
+    if exists {
+        list.remove(index);
+    }
+    exists
 }
 
 impl Reducible for State {

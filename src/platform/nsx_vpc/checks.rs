@@ -4,9 +4,7 @@
 //! it needs), and overlaps between the private CIDRs, the connectivity profile's
 //! blocks, the service CIDR and the management range.
 
-use std::net::Ipv4Addr;
-
-use crate::design::{defaults, Cidr, SupervisorDesign, VpcDesign};
+use crate::design::{Cidr, SupervisorDesign, VpcDesign};
 use crate::error::{FieldError, Problem, Warning, WarningKind};
 
 use super::result::{ExternalDemand, VpcKind, VpcRow};
@@ -42,17 +40,8 @@ fn entry(c: &Cidr, class: Class) -> Entry {
 /// external and private transit gateway blocks, then the private CIDRs.
 fn entries(sup: &SupervisorDesign, vpc: &VpcDesign, base: &str) -> Vec<Entry> {
     let mut out = Vec::new();
-    if let Some(a) = sup.networks.management_start {
-        let start = u64::from(u32::from(a));
-        let count = u64::from(defaults::MANAGEMENT_ADDRESSES);
-        let last = Ipv4Addr::from(u32::try_from(start + count - 1).unwrap_or(u32::MAX));
-        out.push(Entry {
-            start,
-            end: start + count,
-            path: format!("{base}.networks.management_start"),
-            value: format!("management range {a}-{last}"),
-            class: Class::Other,
-        });
+    if let Some((start, end, path, value)) = crate::platform::vds::management_span(sup, base) {
+        out.push(Entry { start, end, path, value, class: Class::Other });
     }
     let (net, given) = crate::platform::vds::service_cidr_of(sup);
     let mut service = entry(&Cidr { net, path: format!("{base}.networks.service_cidr") }, Class::Other);

@@ -140,17 +140,7 @@ pub fn terraform(sp: &SupervisorPlan) -> String {
             d.prefix_with_growth
         ));
     }
-    h.line(&format!("resource \"vsphere_supervisor_v2\" \"{}\" {{", resource_label(&sp.name)));
-    h.depth = 1;
-    h.string("name", &sp.name);
-    match sp.se.zones.as_ref() {
-        Some(z) => {
-            let zones: Vec<String> = (1..=z.zones).map(|k| format!("<zone-{k}-id>")).collect();
-            h.list("zones", &zones.iter().map(String::as_str).collect::<Vec<_>>());
-        }
-        None => h.string("cluster", "<compute-cluster-id>"),
-    }
-    h.line("");
+    supervisor_head(&mut h, sp);
     control_plane(&mut h, sp, v);
     h.line("");
     h.open("workloads");
@@ -203,6 +193,21 @@ pub(super) fn cidr_range(cidr: &str) -> Option<(String, u64)> {
     let (address, prefix) = cidr.split_once('/')?;
     let prefix: u32 = prefix.parse().ok().filter(|p| *p <= 32)?;
     Some((address.to_string(), 1u64 << (32 - prefix)))
+}
+
+/// Opens the `vsphere_supervisor_v2` resource: its name, and its cluster or zones.
+pub(super) fn supervisor_head(h: &mut Hcl, sp: &SupervisorPlan) {
+    h.line(&format!("resource \"vsphere_supervisor_v2\" \"{}\" {{", resource_label(&sp.name)));
+    h.depth = 1;
+    h.string("name", &sp.name);
+    match sp.se.zones.as_ref() {
+        Some(z) => {
+            let zones: Vec<String> = (1..=z.zones).map(|k| format!("<zone-{k}-id>")).collect();
+            h.list("zones", &zones.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        None => h.string("cluster", "<compute-cluster-id>"),
+    }
+    h.line("");
 }
 
 fn control_plane(h: &mut Hcl, sp: &SupervisorPlan, v: &VdsPlan) {

@@ -17,7 +17,7 @@
 //!   (vSphere API 9.1 `AviCreateSpec.se_group_name`).
 //! - [`nsx`]: no T0 route aggregation (VPCs route through their transit gateway).
 
-use super::vds::{cidr_range, control_plane_block, Hcl};
+use super::vds::{cidr_range, control_plane_block, supervisor_head, Hcl};
 use super::{comment, not_planned, one_line, resource_label};
 use crate::plan::SupervisorPlan;
 use crate::platform::nsx_vpc::{VpcKind, VpcPlan};
@@ -112,17 +112,7 @@ pub fn terraform(sp: &SupervisorPlan) -> String {
         "Namespaces are created apart from the Supervisor (vSphere API Namespaces.Instances): each on a VPC of its own, or on a \
          pre-created one (VpcNetworkCreateSpec.vpc, its NSX path).",
     );
-    h.line(&format!("resource \"vsphere_supervisor_v2\" \"{}\" {{", resource_label(&sp.name)));
-    h.depth = 1;
-    h.string("name", &sp.name);
-    match sp.se.zones.as_ref() {
-        Some(z) => {
-            let zones: Vec<String> = (1..=z.zones).map(|k| format!("<zone-{k}-id>")).collect();
-            h.list("zones", &zones.iter().map(String::as_str).collect::<Vec<_>>());
-        }
-        None => h.string("cluster", "<compute-cluster-id>"),
-    }
-    h.line("");
+    supervisor_head(&mut h, sp);
     let range = v.management_range.as_deref().and_then(|r| {
         let (a, b) = r.split_once('-')?;
         let (x, y) = (a.parse::<std::net::Ipv4Addr>().ok()?, b.parse::<std::net::Ipv4Addr>().ok()?);

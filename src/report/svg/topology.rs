@@ -386,6 +386,17 @@ pub(super) fn controller_height(plan: &Plan) -> f64 {
     }
 }
 
+/// Every Avi controller cluster under the columns (`(Supervisor, x, width)`) of the
+/// Supervisors it manages, wired up to `from`; clusters with none drawn are left out.
+pub(super) fn controllers_below(out: &mut String, plan: &Plan, cols: &[(&str, f64, f64)], from: f64, (y, h): (f64, f64)) {
+    for cc in &plan.topology.controller_clusters {
+        let members: Vec<&(&str, f64, f64)> = cols.iter().filter(|c| cc.supervisors.iter().any(|s| s == c.0)).collect();
+        let (Some(first), Some(last)) = (members.first(), members.last()) else { continue };
+        let mids: Vec<f64> = members.iter().map(|m| m.1 + m.2 / 2.0).collect();
+        controller_box(out, cc, (first.1, last.1 + last.2), &mids, from, (y, h));
+    }
+}
+
 /// One Avi controller cluster: a box spanning `x0..x1` at `y` (`h` high), wired up
 /// to `from` at each of `mids` (the columns of the Supervisors it manages).
 pub(super) fn controller_box(out: &mut String, cc: &ControllerCluster, (x0, x1): (f64, f64), mids: &[f64], from: f64, (y, h): (f64, f64)) {

@@ -119,12 +119,8 @@ pub fn topology_vpc(plan: &Plan) -> String {
     for c in &cols {
         column(&mut body, c, (y_col, y_transit, y_vpc, y_dedicated, y_se, y_tenants, y_col_end));
     }
-    for cc in &plan.topology.controller_clusters {
-        let members: Vec<&Column> = cols.iter().filter(|c| cc.supervisors.iter().any(|s| s == &c.sp.name)).collect();
-        let (Some(first), Some(last)) = (members.first(), members.last()) else { continue };
-        let mids: Vec<f64> = members.iter().map(|m| m.x + m.w / 2.0).collect();
-        super::topology::controller_box(&mut body, cc, (first.x, last.x + last.w), &mids, y_col_end, (y_ctrl, ctrl_h));
-    }
+    let spans: Vec<(&str, f64, f64)> = cols.iter().map(|c| (c.sp.name.as_str(), c.x, c.w)).collect();
+    super::topology::controllers_below(&mut body, plan, &spans, y_col_end, (y_ctrl, ctrl_h));
     let mut y = y_ctrl + ctrl_h + 16.0;
     if all.len() > cols.len() {
         let more = format!("… and {} more Supervisors on NSX VPCs, not drawn", all.len() - cols.len());
