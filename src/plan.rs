@@ -155,8 +155,14 @@ fn applied(design: &Design, supervisors: &[SupervisorPlan]) -> Vec<RuleId> {
     for (sup, sp) in design.supervisors.iter().zip(supervisors) {
         ids.extend(sp.se.applied.iter().copied());
         // A Supervisor on VDS plans networks of its own: the NSX network rules are not its.
-        if sp.vds.is_none() {
-            ids.extend(sp.net.rules_applied(sup, &sp.network));
+        match &sp.vds {
+            None => ids.extend(sp.net.rules_applied(sup, &sp.network)),
+            Some(vds) => {
+                ids.extend([RuleId::VdsDataPool, RuleId::VdsWorkloadNetworks, RuleId::FlbAppliances, RuleId::FlbAddresses]);
+                if vds.avi.licence == crate::scenario::AviLicence::Essentials {
+                    ids.insert(RuleId::VdsEssentials);
+                }
+            }
         }
     }
     ids.into_iter().collect()
