@@ -173,8 +173,15 @@ fn applied(design: &Design, supervisors: &[SupervisorPlan]) -> Vec<RuleId> {
     for (sup, sp) in design.supervisors.iter().zip(supervisors) {
         ids.extend(sp.se.applied.iter().copied());
         // A Supervisor on VDS or NSX VPCs plans networks of its own: the NSX network rules are not its.
-        if sp.vds.is_none() && sp.vpc.is_none() {
-            ids.extend(sp.net.rules_applied(sup, &sp.network));
+        match (&sp.vds, &sp.vpc) {
+            (None, None) => ids.extend(sp.net.rules_applied(sup, &sp.network)),
+            (Some(vds), _) => {
+                ids.extend([RuleId::VdsDataPool, RuleId::VdsWorkloadNetworks, RuleId::FlbAppliances, RuleId::FlbAddresses]);
+                if vds.avi.licence == crate::scenario::AviLicence::Essentials {
+                    ids.insert(RuleId::VdsEssentials);
+                }
+            }
+            (None, Some(_)) => {}
         }
         if sp.vpc.is_some() {
             ids.insert(RuleId::VpcAddresses);

@@ -463,3 +463,27 @@ fn vpc_worked_example_from_the_cli() {
     assert!(out.status.success() && tf.contains("resource \"nsxt_vpc\" \"shared_vpc\"") && tf.contains("nsx_vpc {"), "{tf}");
     assert!(tf.contains("private_ips = [\"172.20.0.0/20\"]") && tf.contains("address = \"172.16.0.0\""), "{tf}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
+    // 500 namespaces plan to about a megabyte of JSON, far more than a pipe buffers.
+    let scenario = r#"{"se_group":{"max_se":1000},"supervisors":[{"name":"s","networks":{"address_pool":["10.0.0.0/8"]},
+        "namespaces":[{"name":"g","count":500,"tkg_clusters":2,"lb_services_per_cluster":3}]}]}"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sizer"))
+        .args(["plan", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run sizer");
+    child.stdin.take().unwrap().write_all(scenario.as_bytes()).unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    assert_eq!(&first[..1], b"{");
+    // `| head -c 16`: the reader goes away with most of the output unread.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

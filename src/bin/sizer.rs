@@ -141,12 +141,20 @@ fn run(args: &[String]) -> Result<String, Failure> {
     }
 }
 
+/// Writes the output and a newline. A reader that stops early (`sizer plan x | head`)
+/// closes the pipe: that ends the output quietly instead of panicking as `println!` does.
+fn print_out(out: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{out}").and_then(|()| stdout.flush());
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(out) => {
             if !out.is_empty() {
-                println!("{out}");
+                print_out(&out);
             }
             ExitCode::SUCCESS
         }
@@ -159,7 +167,7 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Networks(out, errors)) => {
-            println!("{out}");
+            print_out(&out);
             eprintln!("{}", render_all(&errors));
             ExitCode::from(2)
         }

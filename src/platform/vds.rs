@@ -183,6 +183,11 @@ impl SeRules for Vds {
         Noun { one: "network", many: "network(s)" }
     }
 
+    /// One VRF, routed or attached SEs (PLATFORMS.md §4).
+    fn rules_applied(&self) -> &'static [crate::rules::RuleId] {
+        &[crate::rules::RuleId::VdsSeLoad]
+    }
+
     /// `attached` with more than 8 workload networks behind the VSes (PLATFORMS.md §4).
     fn se_warnings(&self, sup: &SupervisorDesign, path: &str) -> Vec<Warning> {
         let Some(vds) = &sup.vds else { return Vec::new() };

@@ -38,6 +38,12 @@ pub enum RuleId {
     NetAppendOnly,
     NetReserved,
     NetRoutes,
+    VdsSeLoad,
+    VdsDataPool,
+    VdsEssentials,
+    VdsWorkloadNetworks,
+    FlbAppliances,
+    FlbAddresses,
     // NSX VPCs (PLATFORMS.md §8).
     VpcSeLoad,
     VpcSeGroupsPerVpc,
@@ -71,7 +77,7 @@ impl RuleId {
     }
 
     /// Every rule, in the order the page lists them.
-    pub const ALL: [RuleId; 35] = [
+    pub const ALL: [RuleId; 41] = [
         RuleId::SeLoadPerT1,
         RuleId::SeDataInterfaces,
         RuleId::SeDataInterfacesCapped,
@@ -99,6 +105,12 @@ impl RuleId {
         RuleId::NetAppendOnly,
         RuleId::NetReserved,
         RuleId::NetRoutes,
+        RuleId::VdsSeLoad,
+        RuleId::VdsDataPool,
+        RuleId::VdsEssentials,
+        RuleId::VdsWorkloadNetworks,
+        RuleId::FlbAppliances,
+        RuleId::FlbAddresses,
         RuleId::VpcSeLoad,
         RuleId::VpcSeGroupsPerVpc,
         RuleId::VpcAddresses,
@@ -346,6 +358,62 @@ pub fn entry(id: RuleId) -> Entry {
              lists the aggregates to configure.",
             "vxplanet, \"vSphere Supervisor networking with NSX and AVI\", part 1; NSX Policy API BgpRoutingConfig.route_aggregations",
             None,
+        ),
+        RuleId::VdsSeLoad => (
+            "Virtual services on VDS",
+            "A Supervisor on vSphere Distributed Switch networking has no T1s: Avi (on a vCenter cloud) serves every \
+             virtual service in one VRF. The Supervisor API, each TKG cluster API server and each Service of type \
+             LoadBalancer is one L4 virtual service; L7 needs an ingress controller in the cluster. With the SEs \
+             routed (the default) every SE has one data interface, on the VIP network, so data interfaces never bind; \
+             attached, an SE also takes an interface on each workload network behind its virtual services, at most 9 \
+             data interfaces in all, so at most 8 workload networks per SE.",
+            "vSphere 8 documentation: topologies of a Supervisor with vSphere networking and NSX Advanced Load Balancer; \
+             Avi documentation: virtual service placement settings",
+            None,
+        ),
+        RuleId::VdsDataPool => (
+            "The Avi data network's pool",
+            "One static pool on the Avi data network serves the VIPs and the SEs' data interfaces: it needs one address \
+             per virtual service and one per SE data interface on that network. An exhausted pool fails virtual service \
+             creation, so a shortfall is an error.",
+            "Avi documentation: IPAM for a vCenter cloud (one pool for VIPs and SEs)",
+            Some("Buffer SEs are counted in the pool (they are deployed and take an address); an input can leave them out."),
+        ),
+        RuleId::VdsEssentials => (
+            "Avi Essentials on VDS",
+            "The Essentials licence allows only Legacy Active/Standby: one pair with every virtual service on both SEs, \
+             so all virtual services must fit max_vs_per_se.",
+            "Avi SDK swagger ServiceEngineGroup.json 30.2.1 (ha_mode)",
+            None,
+        ),
+        RuleId::VdsWorkloadNetworks => (
+            "Workload network addresses",
+            "Workload networks are port groups with IP ranges (address and count). The primary holds the Supervisor's \
+             control-plane VMs (1 or 3); every workload network holds, for each TKG cluster on it, its control-plane \
+             nodes, its workers and one rolling-update node per node pool.",
+            "vSphere 8 documentation: requirements for a Supervisor with VDS networking and NSX Advanced Load Balancer; \
+             vSphere Automation API 9.0 (IPRange, ControlPlane.count)",
+            None,
+        ),
+        RuleId::FlbAppliances => (
+            "Foundation Load Balancer appliances",
+            "The vSphere Foundation Load Balancer (VCF 9, edge provider VSPHERE_FOUNDATION, VDS only, L4 only) is 1 \
+             appliance (SINGLE_NODE) or 2 (ACTIVE_PASSIVE, the default) whatever the load: it does not scale out. Sizes: \
+             SMALL 2 vCPU / 4 GB / 8 GB disk (default), MEDIUM 4/8/8, LARGE 8/12/8, X_LARGE 16/16/8; size and \
+             availability can only grow later. It needs no extra licence.",
+            "vSphere Automation API 9.0.0.0-9.1.1.0 (namespace_management.networks.edges.foundation: AvailabilityMode, \
+             SizeHint); VCF 9.0 design guide, vSphere Supervisor models",
+            Some("Its capacity (virtual services, VIPs, throughput per size) is not published: it is not checked unless \
+                  a maximum is given."),
+        ),
+        RuleId::FlbAddresses => (
+            "Foundation Load Balancer addresses",
+            "Each appliance takes one address on every network it attaches to (management, workload, frontend: one, two \
+             or three interfaces); its VIP range holds one VIP per virtual service, can only be appended to, and lies in \
+             the frontend subnet.",
+            "vSphere Automation API 9.0.0.0 (edges.foundation IPConfig, Persona; Edge.load_balancer_address_ranges)",
+            Some("On the Supervisor's own management or primary network its addresses are taken from that network's \
+                  range, and it serves the Supervisor and cluster API VIPs: the sources do not say; both are inputs."),
         ),
         RuleId::VpcSeLoad => (
             "Virtual services per VPC",

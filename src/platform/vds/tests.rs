@@ -311,3 +311,27 @@ fn vds_lists_keep_the_input_limits() {
     assert_eq!(errors[0].path, "supervisors");
     assert_eq!(errors[0].problem, Problem::TooLarge { max: CIDRS_PER_SCENARIO }, "{errors:?}");
 }
+
+/// "How this is computed" lists the VDS rules for a VDS Supervisor, and not the
+/// NSX ones it does not use (T1 per namespace, Ingress/Egress, T0 routes).
+#[test]
+fn the_method_section_lists_the_vds_rules() {
+    use crate::rules::RuleId;
+    let plan = crate::plan::plan_scenario(&section4()).unwrap();
+    let applied = &plan.rules.applied;
+    for id in [RuleId::VdsSeLoad, RuleId::VdsDataPool, RuleId::VdsWorkloadNetworks, RuleId::FlbAppliances, RuleId::FlbAddresses] {
+        assert!(applied.contains(&id), "{id:?} missing from {applied:?}");
+    }
+    for id in [RuleId::SeLoadPerT1, RuleId::NetVipsSnat, RuleId::NetRoutes, RuleId::VdsEssentials] {
+        assert!(!applied.contains(&id), "{id:?} in {applied:?}");
+    }
+    let mut essentials = section4();
+    essentials.supervisors[0].vds.licence = Some(AviLicence::Essentials);
+    essentials.se_group.max_vs_per_se = Some(14);
+    let plan = crate::plan::plan_scenario(&essentials).unwrap();
+    assert!(plan.rules.applied.contains(&RuleId::VdsEssentials));
+    // Every id the plan lists has its catalogue text.
+    for id in &plan.rules.applied {
+        assert!(!crate::rules::catalogue::entry(*id).source.is_empty());
+    }
+}

@@ -619,7 +619,8 @@ fn column(
     text(out, gx + 10.0, y_se + 37.0, "small", Anchor::Start, &clip(sp.se.settings.ha_mode.label(), chars));
     let mut l2 = "one-arm: one data interface per T1 (VRF)".to_string();
     if sp.se.settings.ha_mode == HaMode::ActiveActive {
-        l2.push_str(" · on the DFW exclusion list");
+        // The sources disagree (DOMAIN.md section 1): the plan's notes name both.
+        l2.push_str(" · DFW exclusion: see the note");
     }
     if !se.feasible {
         l2 = "infeasible: Legacy A/S needs more than one pair".into();
