@@ -614,6 +614,7 @@ fn group(c: &mut Checker, base: &str, g: &NamespaceGroup, sup: &Supervisor, sup_
     c.range(&p("vsphere_pods"), g.vsphere_pods as u64, 0, limits::VSPHERE_PODS);
     c.range(&p("vm_service_vms"), g.vm_service_vms as u64, 0, limits::VM_SERVICE_VMS);
     c.range(&p("node_pools"), g.node_pools as u64, 1, limits::NODE_POOLS);
+    c.range(&p("service_ports"), g.service_ports as u64, 1, nsx_lb::SERVICE_PORTS_MAX);
     let nat = g.nat.unwrap_or(sup.nat);
     if !nat && !g.egress_cidr.is_empty() {
         c.errors.push(FieldError::new(

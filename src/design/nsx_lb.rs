@@ -38,12 +38,11 @@ impl Default for NsxLbDesign {
 pub(super) fn validate(c: &mut Checker, base: &str, sup: &Supervisor) -> NsxLbDesign {
     let platform = format!("{base}.platform");
     let vds = sup.platform == PlatformKind::Vds;
-    for (j, g) in sup.namespaces.iter().enumerate() {
-        let path = format!("{base}.namespaces[{j}].service_ports");
-        c.range(&path, u64::from(g.service_ports), 1, SERVICE_PORTS_MAX);
+    // The range is checked with the group's other counts (`design::group`).
+    for (j, g) in sup.namespaces.iter().enumerate().take(super::limits::GROUPS_PER_SUPERVISOR as usize) {
         if vds && g.service_ports != 1 {
             c.errors.push(FieldError::new(
-                path,
+                format!("{base}.namespaces[{j}].service_ports"),
                 g.service_ports.to_string(),
                 Problem::Conflict { other: platform.clone(), reason: "ports per Service only change the NSX load balancer's count".into() },
             ));

@@ -83,7 +83,7 @@ pub(super) fn validate(c: &mut Checker, base: &str, sup: &Supervisor) -> Option<
         if !sup.vpc.is_empty() {
             conflict(c, format!("{base}.vpc"), "{…}", platform.clone(), "VPC settings are only used with platform nsx_vpc");
         }
-        for (j, g) in sup.namespaces.iter().enumerate() {
+        for (j, g) in sup.namespaces.iter().enumerate().take(limits::GROUPS_PER_SUPERVISOR as usize) {
             let gp = format!("{base}.namespaces[{j}]");
             if let Some(v) = &g.vpc {
                 conflict(c, format!("{gp}.vpc"), v.as_str(), platform.clone(), "VPCs are an NSX VPC input");
@@ -184,7 +184,7 @@ fn t1_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
             "Supervisor Services are sized as NSX namespaces with a T1 here; PLATFORMS.md §8 gives no rule for them on VPCs",
         );
     }
-    for (j, g) in sup.namespaces.iter().enumerate() {
+    for (j, g) in sup.namespaces.iter().enumerate().take(limits::GROUPS_PER_SUPERVISOR as usize) {
         let gp = format!("{base}.namespaces[{j}]");
         let group_lists = [("ingress_cidr", &g.ingress_cidr), ("egress_cidr", &g.egress_cidr), ("namespace_network", &g.namespace_network)];
         super::platform::lists_given(c, &gp, &group_lists, platform, why);
