@@ -870,6 +870,42 @@ mod tests {
         assert_eq!((old.se_group.max_scaleout_per_vs, old.supervisors[0].control_plane_size), (None, ControlPlaneSize::Small));
     }
 
+    /// The VPC and NSX load balancer inputs: left out when unset (old documents read
+    /// and write as before), carried by JSON and the share link when set.
+    #[test]
+    fn vpc_and_nsx_lb_inputs_round_trip_and_default() {
+        let plain = Scenario::default().to_json();
+        for field in ["\"vpc\"", "nsx_lb", "service_ports", "private_cidrs"] {
+            assert!(!plain.contains(field), "{field} in {plain}");
+        }
+        let mut s = Scenario::default();
+        let sup = &mut s.supervisors[0];
+        sup.platform = PlatformKind::NsxVpc;
+        sup.networks.address_pool.clear();
+        sup.vpc = VpcSpec {
+            project: Some("p".into()),
+            external_blocks: vec!["192.168.0.0/24".into()],
+            private_cidrs: vec!["172.16.0.0/16".into()],
+            vpcs: vec![SharedVpcSpec::new("v")],
+            se_groups: Some(VpcSeGroups::PerVpc),
+            avi_subnet_prefix: Some(27),
+            ..VpcSpec::default()
+        };
+        sup.nsx_lb = Some(NsxLbSpec { size: Some(NsxLbSize::Medium), edge_size: Some(EdgeSize::XLarge), ..NsxLbSpec::default() });
+        sup.namespaces[0].vpc = Some("v".into());
+        sup.namespaces[0].service_ports = 3;
+        let json = s.to_json();
+        assert!(json.contains("\"platform\": \"nsx_vpc\"") && json.contains("\"se_groups\": \"per_vpc\"") && json.contains("\"edge_size\": \"x_large\""), "{json}");
+        assert_eq!(Scenario::from_json(&json).unwrap(), s);
+        assert_eq!(crate::link::decode(&crate::link::encode(&s)).unwrap(), s);
+        // An empty comparison is kept: its presence asks for it.
+        s.supervisors[0].nsx_lb = Some(NsxLbSpec::default());
+        assert!(s.to_json().contains("\"nsx_lb\": {}"));
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+        let e = Scenario::from_json(r#"{"supervisors":[{"name":"a","nsx_lb":{"size":"xlarge"}}]}"#).unwrap_err();
+        assert_eq!(e.path, "supervisors[0].nsx_lb.size");
+    }
+
     #[test]
     fn an_unknown_control_plane_size_names_the_field() {
         let e = Scenario::from_json(r#"{"supervisors":[{"name":"s","control_plane_size":"huge"}]}"#).unwrap_err();

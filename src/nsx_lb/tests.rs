@@ -168,3 +168,28 @@ fn supervisor_services_take_a_load_balancer_each() {
     assert_eq!(p.instances[1].kind, LbKind::SupervisorService);
     assert_eq!((p.load_balancers, p.edges.used), (6, 6));
 }
+
+#[test]
+fn the_inputs_are_checked_at_their_fields() {
+    use crate::design::validate;
+    let first = |f: &dyn Fn(&mut Scenario)| {
+        let mut s = example(1, 1, 1);
+        f(&mut s);
+        validate(&s).unwrap_err()[0].to_string()
+    };
+    assert_eq!(first(&|s| s.supervisors[0].namespaces[0].service_ports = 0), "supervisors[0].namespaces[0].service_ports: must be at least 1, got 0");
+    assert_eq!(first(&|s| s.supervisors[0].nsx_lb.as_mut().unwrap().small_max_vs = Some(9)), "supervisors[0].nsx_lb.small_max_vs: must be at least 10, got 9");
+    assert_eq!(first(&|s| s.supervisors[0].nsx_lb.as_mut().unwrap().edge_nodes = Some(0)), "supervisors[0].nsx_lb.edge_nodes: must be at least 1, got 0");
+    // No NSX on VDS: the comparison and ports per Service name the platform.
+    let mut vds = crate::presets::find("vds").unwrap().scenario;
+    vds.supervisors[0].nsx_lb = Some(NsxLbSpec::default());
+    vds.supervisors[0].namespaces[0].service_ports = 2;
+    let e = validate(&vds).unwrap_err();
+    let paths: Vec<&str> = e.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["supervisors[0].namespaces[0].service_ports", "supervisors[0].nsx_lb"]);
+    assert!(e[1].to_string().contains("a VDS Supervisor has none (supervisors[0].platform)"), "{}", e[1]);
+    // Switching to VDS clears them.
+    let mut s = example(1, 1, 2);
+    s.supervisors[0].set_platform(crate::scenario::PlatformKind::Vds);
+    assert!(s.supervisors[0].nsx_lb.is_none() && s.supervisors[0].namespaces[0].service_ports == 1);
+}
