@@ -18,8 +18,12 @@ use crate::scenario::{
     T0Mode, Topology,
 };
 
+mod nsx_lb;
 mod platform;
+mod vpc;
+pub use nsx_lb::{NsxLbDesign, EDGE_NODES, SMALL_MAX_VS};
 pub use platform::{AddrRange, FlbDesign, SubnetDesign, VdsDesign, WorkloadNetworkDesign, CONTROL_PLANE_VMS, PRIMARY};
+pub use vpc::{SharedVpcDesign, VpcDesign, AVI_SUBNET_PREFIX, DEFAULT_PROJECT, RESERVED_PER_SUBNET, VPC_SUBNET_PREFIX};
 
 /// Limits on counts. They are far above any real Supervisor (vSphere's own
 /// maximums are lower) and keep the placement simulation fast.
@@ -233,10 +237,14 @@ pub struct SupervisorDesign {
     pub se_overrides: SeGroupSpec,
     pub networks: NetworksDesign,
     pub groups: Vec<GroupDesign>,
-    // Platform (see `design/platform.rs`).
+    // Platform (see `design/platform.rs`, `design/vpc.rs`, `design/nsx_lb.rs`).
     pub platform: PlatformKind,
     /// The VDS inputs, on a VDS Supervisor.
     pub vds: Option<VdsDesign>,
+    /// The NSX VPC inputs, on a VPC Supervisor.
+    pub vpc: Option<VpcDesign>,
+    /// The NSX load balancer comparison's inputs (defaults when not asked for).
+    pub nsx_lb: NsxLbDesign,
 }
 
 /// A namespace group with its defaults resolved against its Supervisor.
@@ -262,6 +270,8 @@ pub struct GroupDesign {
     pub namespace_network: Vec<Cidr>,
     /// The group's own prefix, or the Supervisor's.
     pub namespace_subnet_prefix: u8,
+    /// Ports per LoadBalancer Service (the NSX load balancer counts a virtual server per port).
+    pub service_ports: u32,
 }
 
 impl GroupDesign {
@@ -604,6 +614,7 @@ fn group(c: &mut Checker, base: &str, g: &NamespaceGroup, sup: &Supervisor, sup_
     c.range(&p("vsphere_pods"), g.vsphere_pods as u64, 0, limits::VSPHERE_PODS);
     c.range(&p("vm_service_vms"), g.vm_service_vms as u64, 0, limits::VM_SERVICE_VMS);
     c.range(&p("node_pools"), g.node_pools as u64, 1, limits::NODE_POOLS);
+    c.range(&p("service_ports"), g.service_ports as u64, 1, nsx_lb::SERVICE_PORTS_MAX);
     let nat = g.nat.unwrap_or(sup.nat);
     if !nat && !g.egress_cidr.is_empty() {
         c.errors.push(FieldError::new(
@@ -631,6 +642,7 @@ fn group(c: &mut Checker, base: &str, g: &NamespaceGroup, sup: &Supervisor, sup_
         egress_cidr: c.cidrs(&p("egress_cidr"), &g.egress_cidr, None),
         namespace_network: c.cidrs(&p("namespace_network"), &g.namespace_network, Some(("namespace network", 23))),
         namespace_subnet_prefix: c.subnet_prefix(&p("namespace_subnet_prefix"), g.namespace_subnet_prefix, sup_prefix),
+        service_ports: g.service_ports,
     }
 }
 
@@ -656,10 +668,13 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
     };
     let se = platform::licensed_se(c, &base, sup, base_se, se);
     let vds = platform::validate(c, &base, sup);
+    let vpc = vpc::validate(c, &base, sup);
+    let nsx_lb = nsx_lb::validate(c, &base, sup);
 
     let n = &sup.networks;
     let np = |f: &str| format!("{base}.networks.{f}");
-    let prefix = c.subnet_prefix(&np("namespace_subnet_prefix"), n.namespace_subnet_prefix, defaults::NAMESPACE_SUBNET_PREFIX);
+    let default_prefix = if sup.platform == PlatformKind::NsxVpc { VPC_SUBNET_PREFIX } else { defaults::NAMESPACE_SUBNET_PREFIX };
+    let prefix = c.subnet_prefix(&np("namespace_subnet_prefix"), n.namespace_subnet_prefix, default_prefix);
     let growth = n.growth_percent.unwrap_or(defaults::GROWTH_PERCENT);
     c.range(&np("growth_percent"), growth as u64, 0, limits::GROWTH_PERCENT);
     let management_start = n.management_start.as_ref().and_then(|t| match parse_addr(t) {
@@ -715,6 +730,8 @@ fn supervisor(c: &mut Checker, i: usize, sup: &Supervisor, base_se: &SeGroupSpec
         groups,
         platform: sup.platform,
         vds,
+        vpc,
+        nsx_lb,
     };
     // Totals are checked only when every group is in range, so one bad count is
     // reported once, at its own field.
@@ -761,6 +778,8 @@ fn cidr_count(scenario: &Scenario) -> u64 {
             + n.address_pool.len()
             + s.namespaces.iter().map(group).sum::<usize>()
             + s.vds.networks_given()
+            + s.vpc.networks_given()
+            + s.namespaces.iter().map(|g| g.private_cidrs.len()).sum::<usize>()
     };
     scenario.supervisors.iter().map(|s| supervisor(s) as u64).sum()
 }

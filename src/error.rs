@@ -74,6 +74,9 @@ pub enum Problem {
     NoAlignedRoom { role: String, prefix: u8, free: u64 },
     /// A network given without the ranges its demand needs (VDS): what they must hold.
     NoRanges { role: String, needed: String },
+    /// Something a rule requires is not given (NSX VPC: a VPC with no private CIDR
+    /// when Avi is the load balancer): what, and why.
+    Required { what: String, reason: String },
     /// A range of `count` consecutive addresses starting here runs past 255.255.255.255.
     RangeOverflow { count: u32, last_start: String },
     /// A share link that cannot be read.
@@ -134,6 +137,7 @@ impl fmt::Display for Problem {
                 write!(f, "has {free} free addresses but no aligned /{prefix} block left for the {role}")
             }
             Problem::NoRanges { role, needed } => write!(f, "no ranges given for the {role}: it needs {needed}"),
+            Problem::Required { what, reason } => write!(f, "{what} is required: {reason}"),
             Problem::RangeOverflow { count, last_start } => write!(
                 f,
                 "leaves no room for {count} consecutive addresses: start at {last_start} or lower"

@@ -22,6 +22,7 @@ pub mod design;
 pub mod error;
 pub mod link;
 pub mod network;
+pub mod nsx_lb;
 pub mod plan;
 pub mod platform;
 pub mod presets;

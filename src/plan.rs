@@ -19,7 +19,8 @@ use crate::design::{validate, Design};
 use crate::error::{FieldError, Problem, Warning};
 use crate::rules::{self, RuleId, RulesReport};
 use crate::network::{self, NetPlan, NetState, NetStatus};
-use crate::platform::{self, vds::VdsPlan};
+use crate::nsx_lb::NsxLbPlan;
+use crate::platform::{self, nsx_vpc::VpcPlan, vds::VdsPlan};
 use crate::scenario::{ControlPlaneSize, EdgeProvider, PlatformKind, Scenario, SCENARIO_VERSION};
 use crate::sizing::{self, SePlan, TopologyPlan};
 
@@ -55,6 +56,13 @@ pub struct SupervisorPlan {
     /// Balancer (the NSX networks above are then empty).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vds: Option<VdsPlan>,
+    /// On NSX VPCs: the VPCs, their private CIDRs, the external IP blocks and the
+    /// Avi tenants (the NSX networks above are then empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpc: Option<VpcPlan>,
+    /// The NSX native load balancer beside Avi, when the scenario asks (`nsx_lb`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nsx_lb: Option<NsxLbPlan>,
     pub warnings: Vec<Warning>,
     /// Information, not warnings (the TKG default service CIDR holding the
     /// Supervisor's, as both VMware defaults do).
@@ -119,6 +127,14 @@ pub fn plan(design: &Design) -> Plan {
                 network = if errors.is_empty() { NetState::planned() } else { NetState::of(errors) };
                 vds
             });
+            // NSX VPCs: their own networks too.
+            let vpc = sup.vpc.as_ref().map(|v| {
+                let (vpc, errors, vpc_warnings) = platform::nsx_vpc::plan(sup, v, i, &se);
+                warnings.extend(vpc_warnings);
+                network = if errors.is_empty() { NetState::planned() } else { NetState::of(errors) };
+                vpc
+            });
+            let nsx_lb = sup.nsx_lb.requested.then(|| crate::nsx_lb::compare(sup, i)).flatten();
             let (notes, warnings) = warnings.into_iter().partition(|w| w.kind.is_note());
             SupervisorPlan {
                 name: sup.name.clone(),
@@ -128,6 +144,8 @@ pub fn plan(design: &Design) -> Plan {
                 network,
                 net,
                 vds,
+                vpc,
+                nsx_lb,
                 warnings,
                 notes,
             }
@@ -154,14 +172,24 @@ fn applied(design: &Design, supervisors: &[SupervisorPlan]) -> Vec<RuleId> {
     }
     for (sup, sp) in design.supervisors.iter().zip(supervisors) {
         ids.extend(sp.se.applied.iter().copied());
-        // A Supervisor on VDS plans networks of its own: the NSX network rules are not its.
-        match &sp.vds {
-            None => ids.extend(sp.net.rules_applied(sup, &sp.network)),
-            Some(vds) => {
+        // A Supervisor on VDS or NSX VPCs plans networks of its own: the NSX network rules are not its.
+        match (&sp.vds, &sp.vpc) {
+            (None, None) => ids.extend(sp.net.rules_applied(sup, &sp.network)),
+            (Some(vds), _) => {
                 ids.extend([RuleId::VdsDataPool, RuleId::VdsWorkloadNetworks, RuleId::FlbAppliances, RuleId::FlbAddresses]);
                 if vds.avi.licence == crate::scenario::AviLicence::Essentials {
                     ids.insert(RuleId::VdsEssentials);
                 }
+            }
+            (None, Some(_)) => {}
+        }
+        if sp.vpc.is_some() {
+            ids.insert(RuleId::VpcAddresses);
+        }
+        if let Some(lb) = &sp.nsx_lb {
+            ids.extend([RuleId::NsxLbTopology, RuleId::NsxLbVirtualServers, RuleId::NsxLbEdgeCredits, RuleId::NsxLbStatus]);
+            if lb.l7_clusters > 0 {
+                ids.insert(RuleId::NsxLbL4Only);
             }
         }
     }

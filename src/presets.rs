@@ -3,8 +3,8 @@
 //! the UI and `sizer preset NAME` on the command line.
 
 use crate::scenario::{
-    HaMode, NamespaceGroup, PlatformKind, RangeSpec, Scenario, SeGroupSpec, SubnetSpec, Supervisor, T0Mode, Topology,
-    WorkloadNetworkSpec,
+    HaMode, NamespaceGroup, NsxLbSpec, PlatformKind, RangeSpec, Scenario, SeGroupSpec, SharedVpcSpec, SubnetSpec, Supervisor,
+    T0Mode, Topology, WorkloadNetworkSpec,
 };
 
 pub struct Preset {
@@ -60,6 +60,37 @@ pub fn vds() -> Scenario {
     b.worker_nodes = 2;
     b.workload_network = Some("wl-2".into());
     sup.namespaces = vec![a, b];
+    scenario(Topology::Single, vec![sup])
+}
+
+/// PLATFORMS.md §7's worked example: 10 namespaces, each with 2 TKG clusters and 5
+/// one-port LoadBalancer Services (given as the namespace's Services), compared with
+/// the NSX load balancer at its defaults (SMALL, 2 Large edges).
+pub fn nsx_lb() -> Scenario {
+    let mut g = NamespaceGroup::new("ns", 10);
+    g.tkg_clusters = 2;
+    g.pod_lb_services = 5;
+    let mut sup = supervisor("supervisor-1", "10.220.0.0/16", vec![g]);
+    sup.nsx_lb = Some(NsxLbSpec::default());
+    scenario(Topology::Single, vec![sup])
+}
+
+/// PLATFORMS.md §8's worked example on NSX VPCs: the system VPC, ns1 and ns2 on VPCs
+/// of their own, ns3 and ns4 on one pre-created VPC, each namespace with one TKG
+/// cluster; the connectivity profile's blocks and the private CIDRs given.
+pub fn vpc() -> Scenario {
+    let mut sup = Supervisor::new("vpc-supervisor");
+    sup.platform = PlatformKind::NsxVpc;
+    sup.networks.management_start = Some("10.40.0.10".into());
+    sup.vpc.external_blocks = vec!["192.168.100.0/24".into()];
+    sup.vpc.private_tgw_blocks = vec!["172.30.0.0/16".into()];
+    sup.vpc.private_cidrs = vec!["172.16.0.0/16".into()];
+    sup.vpc.vpcs = vec![SharedVpcSpec { private_cidrs: vec!["172.20.0.0/20".into()], ..SharedVpcSpec::new("shared-vpc") }];
+    for (name, vpc) in [("ns1", None), ("ns2", None), ("ns3", Some("shared-vpc")), ("ns4", Some("shared-vpc"))] {
+        let mut g = group(name, 1, 1, 0);
+        g.vpc = vpc.map(str::to_string);
+        sup.namespaces.push(g);
+    }
     scenario(Topology::Single, vec![sup])
 }
 
@@ -136,6 +167,18 @@ pub fn all() -> Vec<Preset> {
             scenario: seed_claim,
         },
         Preset { key: "vds", title: "VDS with Avi", summary: "A Supervisor on VDS networking: two workload networks, Avi on a vCenter cloud, the Foundation Load Balancer beside it (PLATFORMS.md section 4).", scenario: vds() },
+        Preset {
+            key: "nsx-lb",
+            title: "NSX load balancer vs Avi",
+            summary: "10 namespaces of 2 TKG clusters and 5 one-port LoadBalancer Services: 11 SMALL NSX load balancers on 2 Large edges beside 9 Avi SEs (PLATFORMS.md section 7).",
+            scenario: nsx_lb(),
+        },
+        Preset {
+            key: "vpc",
+            title: "NSX VPCs with Avi",
+            summary: "A VCF 9 Supervisor on NSX VPCs: two namespaces on VPCs of their own, two sharing a pre-created VPC: 4 Avi VRFs with the system VPC (PLATFORMS.md section 8).",
+            scenario: vpc(),
+        },
     ]
 }
 

@@ -17,8 +17,12 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::design::limits;
 use crate::error::{FieldError, InputLimit, Problem};
 
+mod nsx_lb;
 mod platform;
+mod vpc;
+pub use nsx_lb::*;
 pub use platform::*;
+pub use vpc::*;
 
 /// The scenario format version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -457,6 +461,13 @@ pub struct Supervisor {
     /// VDS platform inputs (only with `platform` `vds`).
     #[serde(default, skip_serializing_if = "VdsSpec::is_empty")]
     pub vds: VdsSpec,
+    /// NSX VPC platform inputs (only with `platform` `nsx_vpc`).
+    #[serde(default, skip_serializing_if = "VpcSpec::is_empty")]
+    pub vpc: VpcSpec,
+    /// Present (even empty): compare with the NSX native load balancer (NSX and
+    /// NSX VPC Supervisors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nsx_lb: Option<NsxLbSpec>,
     /// NAT mode for the Supervisor (and the default for its namespaces).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub nat: bool,
@@ -602,10 +613,21 @@ pub struct NamespaceGroup {
     pub namespace_network: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace_subnet_prefix: Option<u8>,
-    // Platform (see `platform.rs`).
+    // Platform (see `platform.rs`, `vpc.rs`, `nsx_lb.rs`).
     /// VDS: the name of the workload network the namespaces are on (default the primary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_network: Option<String>,
+    /// NSX VPC: the name of the pre-created VPC the namespaces share (none: each
+    /// namespace gets a VPC of its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc: Option<String>,
+    /// NSX VPC: private CIDRs of these namespaces' own VPCs (none: the Supervisor's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "cidr_list")]
+    pub private_cidrs: Vec<String>,
+    /// Ports per LoadBalancer Service (default 1): Avi puts every port in one
+    /// virtual service, the NSX load balancer takes a virtual server per port.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub service_ports: u32,
 }
 
 impl NamespaceGroup {
@@ -630,6 +652,9 @@ impl NamespaceGroup {
             namespace_network: Vec::new(),
             namespace_subnet_prefix: None,
             workload_network: None,
+            vpc: None,
+            private_cidrs: Vec::new(),
+            service_ports: 1,
         }
     }
 }
@@ -650,6 +675,8 @@ impl Supervisor {
             namespaces: Vec::new(),
             platform: PlatformKind::NsxAvi,
             vds: VdsSpec::default(),
+            vpc: VpcSpec::default(),
+            nsx_lb: None,
         }
     }
 }
@@ -841,6 +868,42 @@ mod tests {
         assert!(!plain.contains("max_scaleout_per_vs") && !plain.contains("control_plane_size"), "{plain}");
         let old = Scenario::from_json(r#"{"supervisors":[{"name":"s"}]}"#).unwrap();
         assert_eq!((old.se_group.max_scaleout_per_vs, old.supervisors[0].control_plane_size), (None, ControlPlaneSize::Small));
+    }
+
+    /// The VPC and NSX load balancer inputs: left out when unset (old documents read
+    /// and write as before), carried by JSON and the share link when set.
+    #[test]
+    fn vpc_and_nsx_lb_inputs_round_trip_and_default() {
+        let plain = Scenario::default().to_json();
+        for field in ["\"vpc\"", "nsx_lb", "service_ports", "private_cidrs"] {
+            assert!(!plain.contains(field), "{field} in {plain}");
+        }
+        let mut s = Scenario::default();
+        let sup = &mut s.supervisors[0];
+        sup.platform = PlatformKind::NsxVpc;
+        sup.networks.address_pool.clear();
+        sup.vpc = VpcSpec {
+            project: Some("p".into()),
+            external_blocks: vec!["192.168.0.0/24".into()],
+            private_cidrs: vec!["172.16.0.0/16".into()],
+            vpcs: vec![SharedVpcSpec::new("v")],
+            se_groups: Some(VpcSeGroups::PerVpc),
+            avi_subnet_prefix: Some(27),
+            ..VpcSpec::default()
+        };
+        sup.nsx_lb = Some(NsxLbSpec { size: Some(NsxLbSize::Medium), edge_size: Some(EdgeSize::XLarge), ..NsxLbSpec::default() });
+        sup.namespaces[0].vpc = Some("v".into());
+        sup.namespaces[0].service_ports = 3;
+        let json = s.to_json();
+        assert!(json.contains("\"platform\": \"nsx_vpc\"") && json.contains("\"se_groups\": \"per_vpc\"") && json.contains("\"edge_size\": \"x_large\""), "{json}");
+        assert_eq!(Scenario::from_json(&json).unwrap(), s);
+        assert_eq!(crate::link::decode(&crate::link::encode(&s)).unwrap(), s);
+        // An empty comparison is kept: its presence asks for it.
+        s.supervisors[0].nsx_lb = Some(NsxLbSpec::default());
+        assert!(s.to_json().contains("\"nsx_lb\": {}"));
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+        let e = Scenario::from_json(r#"{"supervisors":[{"name":"a","nsx_lb":{"size":"xlarge"}}]}"#).unwrap_err();
+        assert_eq!(e.path, "supervisors[0].nsx_lb.size");
     }
 
     #[test]

@@ -354,6 +354,116 @@ fn vds_worked_examples_from_the_cli() {
     assert_eq!(n(&sp["vds"]["management"]["flb"]["addresses"]), 6);
 }
 
+/// The plan of a scenario file (or of `stdin` with `-`) as JSON, exit status 0.
+fn plan_json(file: &str, stdin: Option<&str>) -> serde_json::Value {
+    let path = root().join("tests/scenarios").join(file);
+    let arg = if stdin.is_some() { "-".to_string() } else { path.to_str().unwrap().to_string() };
+    let out = sizer(&["plan", &arg], stdin);
+    assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// PLATFORMS.md §7's worked example through the CLI: 10 namespaces × (2 clusters + 5
+/// one-port Services) on the NSX load balancer and on Avi, the edge-credit
+/// thresholds at 31 and 40 namespaces, and the per-Service-port count.
+#[test]
+fn nsx_lb_worked_examples_from_the_cli() {
+    let n = |x: &serde_json::Value| x.as_u64().unwrap_or_else(|| panic!("{x}"));
+    let v = plan_json("preset-nsx-lb.json", None);
+    let sp = &v["supervisors"][0];
+    let lb = &sp["nsx_lb"];
+    // NSX: 7 virtual servers per namespace LB, 11 SMALL LBs = 11 of 40 credits on 2 Large edges.
+    assert_eq!((n(&lb["load_balancers"]), n(&lb["instances"][1]["virtual_servers"]), n(&lb["instances"][1]["count"])), (11, 7, 10));
+    assert!(lb["instances"].as_array().unwrap().iter().all(|r| r["size"] == "small"));
+    let e = &lb["edges"];
+    assert_eq!((n(&e["used"]), n(&e["capacity"]), n(&e["nodes"]), e["size"].as_str(), e["percent"].as_f64()), (11, 40, 2, Some("large"), Some(27.5)));
+    assert_eq!((e["usage"].as_str(), lb["fits"].as_bool()), (Some("ok"), Some(true)));
+    // Avi (N+M, s=1, M=1, 10 VS/SE, D=9): 71 VS in 11 VRFs, N = 8 (slots bind), 9 SEs = 9 SU.
+    assert_eq!((n(&sp["load"]["virtual_services"]), n(&sp["load"]["vrfs_with_vs"])), (71, 11));
+    let se = &sp["service_engines"];
+    assert_eq!((n(&se["carrying_load"]), n(&se["total"]), se["binding"].as_str()), (8, 9, Some("virtual_services")));
+    assert_eq!(n(&sp["resources"]["service_units"]), 9);
+
+    // 31 namespaces: 32 LBs, 80 %: a warning.
+    let lb = &plan_json("nsx-lb-31-namespaces.json", None)["supervisors"][0]["nsx_lb"];
+    assert_eq!((n(&lb["load_balancers"]), lb["edges"]["percent"].as_f64(), lb["edges"]["usage"].as_str()), (32, Some(80.0), Some("warning")));
+    assert_eq!(lb["findings"][0]["severity"], "warning");
+    // 40 namespaces: 41 LBs: an error, "add an edge pair or use XL edges".
+    let lb = &plan_json("nsx-lb-40-namespaces.json", None)["supervisors"][0]["nsx_lb"];
+    assert_eq!((n(&lb["load_balancers"]), lb["edges"]["usage"].as_str(), lb["fits"].as_bool()), (41, Some("error"), Some(false)));
+    assert_eq!(lb["findings"][0]["severity"], "error");
+    assert!(lb["findings"][0]["fix"].as_str().unwrap().starts_with("add an edge pair or use XL edges"), "{}", lb["findings"][0]);
+
+    // Two-port Services: 12 virtual servers a namespace (Avi still 7); ten of them: 22 > 20.
+    let mut two: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("tests/scenarios/preset-nsx-lb.json")).unwrap()).unwrap();
+    two["supervisors"][0]["namespaces"][0]["service_ports"] = 2.into();
+    let v = plan_json("", Some(&two.to_string()));
+    assert_eq!(n(&v["supervisors"][0]["nsx_lb"]["instances"][1]["virtual_servers"]), 12);
+    assert_eq!(n(&v["supervisors"][0]["load"]["virtual_services"]), 71);
+    let lb = &plan_json("nsx-lb-ten-two-port-services.json", None)["supervisors"][0]["nsx_lb"];
+    assert_eq!(n(&lb["instances"][1]["virtual_servers"]), 22);
+    let f = &lb["findings"][0];
+    assert_eq!((f["severity"].as_str(), f["path"].as_str()), (Some("error"), Some("supervisors[0].namespaces[0]")));
+    assert!(f["message"].as_str().unwrap().contains("22 virtual servers per load balancer exceed the 20 of a SMALL load balancer"), "{f}");
+
+    // compare-lb: the same numbers, for any scenario, asked for or not; status 0 even
+    // when the NSX load balancer would not hold the design.
+    let out = sizer(&["compare-lb", root().join("tests/scenarios/nsx-lb-40-namespaces.json").to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &c["supervisors"][0];
+    assert_eq!((n(&s["nsx_lb"]["load_balancers"]), n(&s["avi"]["total"]), n(&s["avi"]["vrfs"])), (41, n(&s["avi"]["carrying_load"]) + 1, 41));
+    let out = sizer(&["compare-lb", root().join("tests/scenarios/preset-single.json").to_str().unwrap(), "--format", "markdown"], None);
+    let md = text(&out.stdout);
+    assert!(out.status.success() && md.contains("| 11 load balancers (1 system + 10 namespaces), SMALL by default |"), "{md}");
+    assert!(md.contains("| NSX 4.x (4.2 API) |") && md.contains("NSX_LB is a current edge provider"), "{md}");
+    let out = sizer(&["compare-lb", root().join("tests/scenarios/preset-vds.json").to_str().unwrap()], None);
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(out.status.success() && c["supervisors"][0]["nsx_lb"].is_null(), "{c}");
+    // Bad input is refused as elsewhere.
+    let out = sizer(&["compare-lb", "-"], Some(r#"{"supervisors":[{"name":"s","nsx_lb":{"small_max_vs":30}}]}"#));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("supervisors[0].nsx_lb.small_max_vs: must be at most 20, got 30"), "{}", text(&out.stderr));
+}
+
+/// PLATFORMS.md §8's worked example through the CLI: the system VPC, ns1 and ns2 on
+/// VPCs of their own, ns3 and ns4 on one pre-created VPC: 4 VRFs, each hosting a VS.
+#[test]
+fn vpc_worked_example_from_the_cli() {
+    let n = |x: &serde_json::Value| x.as_u64().unwrap_or_else(|| panic!("{x}"));
+    let v = plan_json("preset-vpc.json", None);
+    let sp = &v["supervisors"][0];
+    assert_eq!((sp["platform"].as_str(), sp["network"]["status"].as_str()), (Some("nsx_vpc"), Some("planned")));
+    assert_eq!((n(&sp["load"]["vrfs_with_vs"]), n(&sp["vpc"]["vrfs"]), n(&sp["vpc"]["vpcs_total"])), (4, 4, 4));
+    let kinds: Vec<&str> = sp["vpc"]["vpcs"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["system", "auto", "auto", "pre_created"]);
+    assert!(sp["vpc"]["vpcs"].as_array().unwrap().iter().all(|r| r["vrf"] == true && n(&r["virtual_services"]) > 0));
+    // The /27 default: 29 usable with 3 addresses kept.
+    assert_eq!((n(&sp["vpc"]["subnet_prefix"]), n(&sp["vpc"]["subnet_usable"])), (27, 29));
+    assert_eq!(sp["vpc"]["tenants"], serde_json::json!(["default"]));
+    assert_eq!((n(&sp["service_engines"]["carrying_load"]), n(&sp["service_engines"]["total"])), (1, 2));
+    assert_eq!(sp["service_engines"]["placement"][0]["vrfs"].as_array().unwrap().len(), 4);
+    // SE groups per VPC: the Supervisor's (system VPC) and three of their own, 2 SEs each.
+    let sp = &plan_json("vpc-per-vpc-se-groups.json", None)["supervisors"][0];
+    let groups = sp["dedicated_groups"].as_array().unwrap();
+    assert_eq!(groups.iter().map(|g| n(&g["total"])).collect::<Vec<_>>(), [2, 2, 2]);
+    let out = sizer(&["plan", root().join("tests/scenarios/vpc-per-vpc-se-groups.json").to_str().unwrap()], None);
+    let whole: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(n(&whole["topology"]["controller_clusters"][0]["service_engines"]), 8);
+    // No private CIDR at all: an error at the field, exit status 2, the SE answer printed.
+    let mut none: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("tests/scenarios/preset-vpc.json")).unwrap()).unwrap();
+    none["supervisors"][0]["vpc"]["private_cidrs"] = serde_json::json!([]);
+    let out = sizer(&["plan", "-"], Some(&none.to_string()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("supervisors[0].vpc.private_cidrs: a private CIDR is required"), "{}", text(&out.stderr));
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["supervisors"][0]["service_engines"]["total"] == 2);
+    // The Terraform snippet: the pre-created VPC and the Supervisor on nsx_vpc.
+    let out = sizer(&["snippet", "terraform", root().join("tests/scenarios/preset-vpc.json").to_str().unwrap()], None);
+    let tf = text(&out.stdout);
+    assert!(out.status.success() && tf.contains("resource \"nsxt_vpc\" \"shared_vpc\"") && tf.contains("nsx_vpc {"), "{tf}");
+    assert!(tf.contains("private_ips = [\"172.20.0.0/20\"]") && tf.contains("address = \"172.16.0.0\""), "{tf}");
+}
+
 #[test]
 fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
     // 500 namespaces plan to about a megabyte of JSON, far more than a pipe buffers.

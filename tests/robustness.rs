@@ -301,3 +301,97 @@ proptest! {
         prop_assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
     }
 }
+
+/// Supervisors on NSX VPCs with arbitrary blocks, pre-created VPCs and assumption
+/// inputs, and NSX load balancer comparisons with arbitrary inputs, beside NSX ones.
+fn vpc_supervisor() -> impl Strategy<Value = Supervisor> {
+    use avi_sizer::scenario::{EdgeSize, NsxLbSize, NsxLbSpec, PlatformKind, SharedVpcSpec, VpcSeGroups};
+    (
+        supervisor(),
+        (cidrs(), cidrs(), prop_oneof![3 => Just(vec!["172.16.0.0/16".to_string()]), 1 => cidrs()]),
+        prop::collection::vec((prop_oneof![4 => "[a-z]{1,5}", 1 => Just(String::new())], cidrs(), prop::option::of("[a-z ]{0,4}")), 0..3),
+        prop::sample::select(VpcSeGroups::ALL.to_vec()),
+        (prop::option::of(any::<bool>()), prop::option::of(prop_oneof![Just(0u8), Just(16), Just(28), Just(30)]), prop::option::of(prop_oneof![Just(0u32), Just(3), Just(9)]), prop::option::of(any::<bool>())),
+        prop::option::of((prop::option::of(prop::sample::select(NsxLbSize::ALL.to_vec())), prop::option::of(prop_oneof![Just(5u32), Just(10), Just(20), Just(u32::MAX)]), prop::option::of(prop_oneof![Just(0u32), Just(1), Just(2), Just(3), Just(12), Just(u32::MAX)]), prop::option::of(prop::sample::select(EdgeSize::ALL.to_vec())))),
+        (any::<bool>(), prop_oneof![6 => Just(1u32), 1 => Just(0), 1 => Just(2), 1 => Just(u32::MAX)]),
+    )
+        .prop_map(|(mut s, (ext, tgw, private), vpcs, groups, (suffice, avi, reserved, snat), lb, (clean, ports))| {
+            if clean {
+                s.set_platform(PlatformKind::NsxVpc);
+            } else {
+                s.platform = PlatformKind::NsxVpc;
+            }
+            let v = &mut s.vpc;
+            v.external_blocks = ext;
+            v.private_tgw_blocks = tgw;
+            v.private_cidrs = private;
+            v.vpcs = vpcs.into_iter().map(|(name, private_cidrs, project)| SharedVpcSpec { name, project, private_cidrs }).collect();
+            v.se_groups = Some(groups);
+            (v.inherited_private_cidrs_suffice, v.avi_subnet_prefix, v.reserved_per_subnet, v.snat_per_vpc) = (suffice, avi, reserved, snat);
+            let names: Vec<String> = v.vpcs.iter().map(|x| x.name.clone()).collect();
+            for (j, g) in s.namespaces.iter_mut().enumerate() {
+                g.vpc = (j % 2 == 1).then(|| names.get(j % names.len().max(1)).cloned().unwrap_or_else(|| "missing".into()));
+                g.service_ports = ports;
+            }
+            s.nsx_lb = lb.map(|(size, small_max_vs, edge_nodes, edge_size)| NsxLbSpec { size, small_max_vs, edge_nodes, edge_size });
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_vpc_or_nsx_lb_scenario_plans_or_names_its_errors(vpc in prop::collection::vec(vpc_supervisor(), 1..3), nsx in any::<bool>()) {
+        let mut supervisors = vpc;
+        if nsx {
+            let mut s = Supervisor::new("nsx");
+            s.nsx_lb = Some(Default::default());
+            supervisors.push(s);
+        }
+        for (i, s) in supervisors.iter_mut().enumerate() {
+            s.name = format!("s{i}");
+            for (j, g) in s.namespaces.iter_mut().enumerate() {
+                g.name = format!("g{j}");
+            }
+        }
+        let topology = if supervisors.len() > 1 { Topology::MultiNsx } else { Topology::Single };
+        let s = Scenario { topology, supervisors, ..Scenario::default() };
+        match plan_scenario(&s) {
+            Ok(plan) => {
+                for (sp, given) in plan.supervisors.iter().zip(&s.supervisors) {
+                    prop_assert_eq!(sp.vpc.is_some(), given.platform == avi_sizer::scenario::PlatformKind::NsxVpc);
+                    prop_assert_eq!(sp.nsx_lb.is_some(), given.nsx_lb.is_some());
+                    for e in &sp.network.errors {
+                        prop_assert!(e.path.starts_with("supervisors["), "network error without a field: {}", e);
+                    }
+                    if let Some(lb) = &sp.nsx_lb {
+                        prop_assert_eq!(lb.edges.used, lb.instances.iter().map(|r| r.count * r.credits).sum::<u64>());
+                        for f in &lb.findings {
+                            prop_assert!(f.path.starts_with("supervisors["), "finding without a field: {:?}", f);
+                        }
+                    }
+                }
+                let _ = avi_sizer::report::markdown(&plan);
+                let _ = avi_sizer::report::svg::topology_vpc(&plan);
+                for sp in &plan.supervisors {
+                    for kind in avi_sizer::report::snippets::Snippet::ALL {
+                        let _ = kind.render(sp);
+                    }
+                    for t in avi_sizer::report::tables::supervisor_tables(sp) {
+                        let _ = t.csv();
+                    }
+                }
+                let compared = avi_sizer::nsx_lb::plan_compared(&s).unwrap();
+                let _ = avi_sizer::report::nsx_lb_markdown(&compared);
+            }
+            Err(errors) => {
+                for e in &errors {
+                    prop_assert!(!e.path.is_empty(), "error without a field: {}", e);
+                }
+            }
+        }
+        prop_assert_eq!(link::decode(&link::encode(&s)).unwrap(), s.clone());
+        prop_assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+}

@@ -30,7 +30,7 @@ use avi_sizer::presets;
 use avi_sizer::report::snippets::{self, Snippet};
 use avi_sizer::scenario::{
     AviLicence, ControlPlaneSize, EdgeProvider, FlbAvailability, FlbSize, FlbTopology, HaMode, NamespaceGroup, Placement, Scenario,
-    SeAttachment, T0Mode,
+    SeAttachment, T0Mode, VpcSeGroups,
 };
 use serde_json::{json, Map, Value};
 
@@ -542,6 +542,10 @@ fn check_value(spec: &Value, value: &Expr, at: &str, errors: &mut Vec<String>) {
             if validate == Some("CIDR") && !is_placeholder(s) && !cidr(s) {
                 errors.push(format!("{at}: {s:?} is not a CIDR"));
             }
+            // terraform-provider-nsxt validatePolicyPath: an absolute path.
+            if validate == Some("policy path") && !s.starts_with('/') {
+                errors.push(format!("{at}: {s:?} is not a policy path"));
+            }
             if let Some(allowed) = spec["one_of"].as_array() {
                 if !allowed.iter().any(|a| a == s.as_str()) {
                     errors.push(format!("{at}: {s:?} is not one of {}", spec["one_of"]));
@@ -638,7 +642,12 @@ fn check_tf_block(schema: &Value, blocks: &Value, one_of: &Value, body: &Body, a
 
 /// The provider fixtures, by resource type.
 fn tf_schemas() -> Vec<Value> {
-    vec![fixture("vsphere_supervisor-2.13.0.json"), fixture("vsphere_supervisor_v2-2.16.0.json")]
+    vec![
+        fixture("vsphere_supervisor-2.13.0.json"),
+        fixture("vsphere_supervisor_v2-2.16.0.json"),
+        fixture("nsxt_vpc-3.12.0.json"),
+        fixture("nsxt_vpc_attachment-3.12.0.json"),
+    ]
 }
 
 /// Parses the snippet and checks each resource block against its provider fixture.
@@ -677,7 +686,7 @@ fn check_tf_text(text: &str) -> Vec<String> {
                     }
                 }
             }
-            (other, _) => errors.push(format!("{} {other:?}: not a vsphere_supervisor or vsphere_supervisor_v2 resource", b.kind)),
+            (other, _) => errors.push(format!("{} {other:?}: not a resource of a provider fixture", b.kind)),
         }
     }
     errors
@@ -738,6 +747,7 @@ fn variants() -> Vec<(String, Scenario)> {
     s.supervisors[0].namespaces.push(g);
     out.push(("odd name, routed group".into(), s));
     out.extend(vds_variants());
+    out.extend(vpc_variants());
     out
 }
 
@@ -813,6 +823,10 @@ fn every_nsx_snippet_is_a_valid_policy_api_request_set() {
             assert!(rs.is_empty() && text.contains("does not apply") && text.contains("no NSX and no T0"), "{name}\n{text}");
             return;
         }
+        if sp.vpc.is_some() {
+            assert!(rs.is_empty() && text.contains("does not apply") && text.contains("transit gateway"), "{name}\n{text}");
+            return;
+        }
         let bodies: Vec<&Value> = rs.iter().filter_map(|r| r.body.as_ref()).collect();
         let with_aggregates: Vec<_> = sp.net.routes.iter().filter(|r| !r.aggregates.is_empty()).collect();
         assert_eq!(bodies.len(), with_aggregates.len(), "{name}");
@@ -828,6 +842,10 @@ fn every_nsx_snippet_is_a_valid_policy_api_request_set() {
 fn every_terraform_snippet_parses_and_fits_vsphere_supervisor() {
     each_supervisor(|name, sp| {
         let text = Snippet::Terraform.render(sp);
+        if sp.vpc.is_some() {
+            check_vpc_tf(name, sp, &text);
+            return;
+        }
         let errors = check_tf_text(&text);
         assert!(errors.is_empty(), "{name}: {errors:#?}\n{text}");
         if sp.vds.is_some() {
@@ -1075,6 +1093,70 @@ fn vds_variants() -> Vec<(String, Scenario)> {
     out
 }
 
+/// A VPC Supervisor's Terraform: an `nsxt_vpc` and its attachment per pre-created
+/// VPC with its private CIDRs and Avi's endpoint on, then `vsphere_supervisor_v2` on
+/// `nsx_vpc` with the Supervisor's private CIDRs and an `nsx` edge; or, networks not
+/// planned, no resource at all.
+fn check_vpc_tf(name: &str, sp: &SupervisorPlan, text: &str) {
+    use avi_sizer::platform::nsx_vpc::VpcKind;
+    let v = sp.vpc.as_ref().unwrap();
+    if !sp.networks_planned() {
+        assert!(text.contains("Not applicable") && !text.contains("resource \""), "{name}\n{text}");
+        return;
+    }
+    let errors = check_tf_text(text);
+    assert!(errors.is_empty(), "{name}: {errors:#?}\n{text}");
+    let body = parse_hcl(text).unwrap();
+    let pre: Vec<_> = v.vpcs.iter().filter(|r| r.kind == VpcKind::PreCreated).collect();
+    let vpcs: Vec<&Block> = body.blocks.iter().filter(|b| b.labels[0] == "nsxt_vpc").collect();
+    let attachments = body.blocks.iter().filter(|b| b.labels[0] == "nsxt_vpc_attachment").count();
+    assert_eq!((vpcs.len(), attachments), (pre.len(), pre.len()), "{name}");
+    for (b, r) in vpcs.iter().zip(&pre) {
+        assert_eq!(tf_attr(&b.body, "display_name"), Some(Expr::Str(r.name.clone())), "{name}");
+        let ips = Expr::List(r.private_cidrs.iter().map(|c| Expr::Str(c.clone())).collect());
+        assert_eq!(tf_attr(&b.body, "private_ips"), Some(ips), "{name}");
+        assert_eq!(tf_attr(tf_block(&b.body, &["load_balancer_vpc_endpoint"]), "enabled"), Some(Expr::Bool(true)), "{name}");
+    }
+    let res = body.blocks.iter().find(|b| b.labels[0] == "vsphere_supervisor_v2").expect("the Supervisor");
+    let net = tf_block(&res.body, &["workloads", "network", "nsx_vpc"]);
+    let cidrs: Vec<String> = net
+        .blocks
+        .iter()
+        .filter(|b| b.kind == "default_private_cidr")
+        .map(|b| match (tf_attr(&b.body, "address"), tf_attr(&b.body, "prefix")) {
+            (Some(Expr::Str(a)), Some(Expr::Num(p))) => format!("{a}/{p}"),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(&cidrs, &v.vpcs[0].private_cidrs, "{name}: the Supervisor's default private CIDRs");
+    let edge = tf_block(&res.body, &["workloads", "edge"]);
+    assert!(edge.blocks.iter().map(|b| b.kind.as_str()).eq(["nsx"]), "{name}: NSX-managed edge services");
+    let said = text.replace("\n# ", " ");
+    assert!(said.contains("NSX_REGISTERED_AVI"), "{name}\n{text}");
+}
+
+/// VPC scenarios beyond the files: SE groups per VPC, a second project, three zones,
+/// a group's own private CIDRs, no private CIDR at all.
+fn vpc_variants() -> Vec<(String, Scenario)> {
+    let base = presets::find("vpc").unwrap().scenario;
+    let mut out = Vec::new();
+    let mut s = base.clone();
+    s.supervisors[0].vpc.se_groups = Some(VpcSeGroups::PerVpc);
+    s.supervisors[0].vpc.vpcs[0].project = Some("finance".into());
+    s.supervisors[0].namespaces[0].count = 5;
+    s.supervisors[0].namespaces[0].private_cidrs = vec!["172.18.0.0/20".into()];
+    out.push(("vpc per-VPC SE groups, a second project, own private CIDRs".into(), s));
+    let mut s = base.clone();
+    s.supervisors[0].zones = 3;
+    s.supervisors[0].networks.management_start = None;
+    s.supervisors[0].nsx_lb = Some(Default::default());
+    out.push(("vpc 3 zones, no management range, NSX LB compared".into(), s));
+    let mut s = base;
+    s.supervisors[0].vpc.private_cidrs.clear();
+    out.push(("vpc no private CIDR".into(), s));
+    out
+}
+
 // ---------------------------------------------------------------------------------
 // The validators catch what they are for.
 
@@ -1229,6 +1311,28 @@ fn the_vsphere_supervisor_v2_validator_refuses_wrong_arguments() {
 }
 
 #[test]
+fn the_nsxt_vpc_validator_refuses_wrong_arguments() {
+    let plan = plan_of(&presets::find("vpc").unwrap().scenario);
+    let good = Snippet::Terraform.render(&plan.supervisors[0]);
+    assert!(check_tf_text(&good).is_empty(), "{:?}", check_tf_text(&good));
+    let swap = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    };
+    let cases = [
+        (swap("private_ips = [\"172.20.0.0/20\"]", "private_ips = [\"172.20.0.0\"]"), "nsxt_vpc.shared_vpc.private_ips[0]: \"172.20.0.0\" is not a CIDR"),
+        (swap("  display_name = \"shared-vpc\"\n", ""), "nsxt_vpc.shared_vpc.display_name: required argument missing"),
+        (swap("    enabled = true", "    enabled = true\n    avi = true"), "nsxt_vpc.shared_vpc.load_balancer_vpc_endpoint.avi: unknown argument"),
+        (swap("  parent_path = \"/orgs", "  parent_path = \"orgs"), "nsxt_vpc_attachment.shared_vpc.parent_path: \"orgs"),
+        (swap("  context {\n    project_id = \"default\"\n  }\n", ""), "nsxt_vpc.shared_vpc.context: required block missing"),
+    ];
+    for (text, want) in cases {
+        let errors = check_tf_text(&text);
+        assert!(errors.iter().any(|e| e.starts_with(want)), "{want}: {errors:?}\n{text}");
+    }
+}
+
+#[test]
 fn the_hcl_parser_reads_what_terraform_reads() {
     let body = parse_hcl("# c\n// d\n/* e */ a = [\"x\", 1, true,]\nb \"l1\" l2 {\n  c = -2\n}\n").unwrap();
     assert_eq!(body.attrs, [("a".to_string(), Expr::List(vec![Expr::Str("x".into()), Expr::Num(1.0), Expr::Bool(true)]))]);
@@ -1246,6 +1350,8 @@ fn every_fixture_says_where_it_comes_from() {
         "avi-cloud-30.2.1.json",
         "vsphere_supervisor-2.13.0.json",
         "vsphere_supervisor_v2-2.16.0.json",
+        "nsxt_vpc-3.12.0.json",
+        "nsxt_vpc_attachment-3.12.0.json",
         "nsx-policy-bgp-route-aggregations.json",
     ] {
         let f = fixture(name);

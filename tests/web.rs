@@ -711,3 +711,36 @@ async fn a_supervisor_switched_to_vds_shows_its_inputs_and_the_engines_numbers()
     assert_eq!(page.input("supervisors-0-vds-data_network-ranges").value(), "10.30.10.10");
     assert_eq!(page.input("supervisors-0-vds-data_network-ranges").get_attribute("aria-invalid").as_deref(), Some("true"));
 }
+
+#[wasm_bindgen_test]
+async fn a_supervisor_switched_to_vpcs_shows_its_inputs_and_the_engines_numbers() {
+    use avi_sizer::scenario::PlatformKind;
+    let page = mount("").await;
+    let platform = page.select("supervisors-0-platform");
+    platform.set_value("nsx_vpc");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    platform.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    page.wait_for("#section-vpc").await;
+    // The pool is an NSX T1 input: cleared, and the notice says so.
+    assert!(page.text("[data-testid='notice']").contains("networks.address_pool"), "{}", page.text("[data-testid='notice']"));
+    page.type_into("supervisors-0-vpc-external_blocks", "192.168.100.0/24").await;
+    page.type_into("supervisors-0-vpc-private_cidrs", "172.16.0.0/16").await;
+    let mut s = Scenario::default();
+    s.supervisors[0].set_platform(PlatformKind::NsxVpc);
+    s.supervisors[0].vpc.external_blocks = vec!["192.168.100.0/24".into()];
+    s.supervisors[0].vpc.private_cidrs = vec!["172.16.0.0/16".into()];
+    let plan = plan_of(&s);
+    let v = plan.supervisors[0].vpc.as_ref().unwrap();
+    page.wait_for("[data-testid='vpc-0-0']").await;
+    page.wait_text("[data-testid='se-total-0']", &total(&s, 0)).await;
+    // The VPCs table: the system VPC and the group's ten, from the engine.
+    assert!(page.text("[data-testid='vpc-0-0']").contains(&v.vpcs[1].name), "{}", page.text("[data-testid='vpc-0-0']"));
+    assert_eq!(v.vrfs, 11);
+    // The comparison with the NSX load balancer, asked for with one click.
+    page.click("#supervisors-0-nsx_lb").await;
+    page.wait_for("[data-testid='nsx-lb-0-0']").await;
+    s.supervisors[0].nsx_lb = Some(Default::default());
+    let lb = plan_of(&s).supervisors[0].nsx_lb.clone().unwrap();
+    assert!(page.text("[data-testid='nsx-lb-0-0']").contains(&format!("{} load balancers", lb.load_balancers)));
+}

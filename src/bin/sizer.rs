@@ -4,6 +4,7 @@
 //! sizer plan SCENARIO.json [--format json|markdown]   plan a scenario ("-" reads stdin)
 //! sizer validate SCENARIO.json                        check a scenario: errors, or what is not planned
 //! sizer snippet avi|nsx|terraform SCENARIO.json       print a configuration snippet per Supervisor
+//! sizer compare-lb SCENARIO.json [--format ...]       the NSX load balancer beside Avi, per Supervisor
 //! sizer preset [NAME]                                 print a preset scenario (no NAME: list them)
 //! sizer link SCENARIO.json                            print the share-link code of a scenario
 //! sizer unlink CODE                                   print the scenario a share-link code holds
@@ -31,6 +32,7 @@ const USAGE: &str = "usage:
   sizer plan SCENARIO.json [--format json|markdown]   plan a scenario (\"-\" reads standard input)
   sizer validate SCENARIO.json                        check a scenario
   sizer snippet avi|nsx|terraform SCENARIO.json       print a configuration snippet per Supervisor
+  sizer compare-lb SCENARIO.json [--format json|markdown]   the NSX load balancer beside Avi, per Supervisor
   sizer preset [NAME]                                 print a preset scenario (no NAME: list them)
   sizer link SCENARIO.json                            print the share-link code of a scenario
   sizer unlink CODE                                   print the scenario a share-link code holds";
@@ -121,6 +123,12 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 .ok_or_else(|| Failure::Usage(format!("unknown snippet {kind:?}: use avi, nsx or terraform")))?;
             let plan = plan::plan_scenario(&read_scenario(source)?).map_err(Failure::Input)?;
             with_networks(&plan, snippets::for_plan(&plan, kind).trim_end().to_string())
+        }
+        ["compare-lb", source] => {
+            // The NSX load balancer's own errors are the comparison's findings: the
+            // scenario is fine, so the status stays 0.
+            let plan = avi_sizer::nsx_lb::plan_compared(&read_scenario(source)?).map_err(Failure::Input)?;
+            Ok(if format == "json" { report::nsx_lb_json(&plan) } else { report::nsx_lb_markdown(&plan).trim_end().to_string() })
         }
         ["preset"] => Ok(presets::all().iter().map(|p| format!("{:<18} {}", p.key, p.summary)).collect::<Vec<_>>().join("\n")),
         ["preset", name] => presets::find(name)

@@ -274,6 +274,15 @@ pub(super) fn validate(c: &mut Checker, base: &str, sup: &Supervisor) -> Option<
     Some(vds(c, base, sup))
 }
 
+/// An error naming `platform` for each list of `lists` (fields below `base`) that is given.
+pub(super) fn lists_given(c: &mut Checker, base: &str, lists: &[(&str, &Vec<String>)], platform: &str, why: &str) {
+    for (field, list) in lists {
+        if !list.is_empty() {
+            conflict(c, format!("{base}.{field}"), list.join(", "), platform.to_string(), why);
+        }
+    }
+}
+
 /// NSX inputs given to a VDS Supervisor.
 fn nsx_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
     let n = &sup.networks;
@@ -284,11 +293,7 @@ fn nsx_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
         ("namespace_network", &n.namespace_network),
         ("address_pool", &n.address_pool),
     ];
-    for (field, list) in lists {
-        if !list.is_empty() {
-            conflict(c, format!("{base}.networks.{field}"), list.join(", "), platform.to_string(), why);
-        }
-    }
+    lists_given(c, &format!("{base}.networks"), &lists, platform, why);
     if let Some(p) = n.namespace_subnet_prefix {
         conflict(c, format!("{base}.networks.namespace_subnet_prefix"), p.to_string(), platform.to_string(), why);
     }
@@ -304,11 +309,7 @@ fn nsx_only(c: &mut Checker, base: &str, sup: &Supervisor, platform: &str) {
     for (j, g) in sup.namespaces.iter().enumerate() {
         let gp = format!("{base}.namespaces[{j}]");
         let group_lists = [("ingress_cidr", &g.ingress_cidr), ("egress_cidr", &g.egress_cidr), ("namespace_network", &g.namespace_network)];
-        for (field, list) in group_lists {
-            if !list.is_empty() {
-                conflict(c, format!("{gp}.{field}"), list.join(", "), platform.to_string(), why);
-            }
-        }
+        lists_given(c, &gp, &group_lists, platform, why);
         if let Some(p) = g.namespace_subnet_prefix {
             conflict(c, format!("{gp}.namespace_subnet_prefix"), p.to_string(), platform.to_string(), why);
         }

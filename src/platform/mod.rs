@@ -1,7 +1,8 @@
 //! Platforms: the rules that differ between the systems a Supervisor's load
 //! balancing can run on, one file each: [`nsx_avi`] (a Supervisor on NSX with the
-//! Avi load balancer, DOMAIN.md) and [`vds`] (on vSphere Distributed Switch
-//! networking with Avi or the vSphere Foundation Load Balancer, PLATFORMS.md §4).
+//! Avi load balancer, DOMAIN.md), [`vds`] (on vSphere Distributed Switch
+//! networking with Avi or the vSphere Foundation Load Balancer, PLATFORMS.md §4)
+//! and [`nsx_vpc`] (on NSX VPCs with Avi in VPC mode, PLATFORMS.md §8).
 //! [`of`] says which a Supervisor runs on (`supervisors[i].platform`), and
 //! [`crate::plan`] hands that platform's rules to the engines. The engines define what they need from a platform and know none:
 //! a platform depends on them, never the other way round.
@@ -40,13 +41,15 @@
 //!   beside the SE plan: VDS ([`vds::plan`]) has workload networks given as IP ranges
 //!   and one Avi VIP network whose pool also holds the SEs' data addresses, so its
 //!   demand needs the SE count; its errors sit in the plan's `network` as NSX's do.
-//!   NSX VPC (next) will plan VPC private CIDRs and external IP blocks the same way.
+//!   NSX VPC ([`nsx_vpc::plan`]) plans VPC private CIDRs and external IP blocks the
+//!   same way.
 //!
 //! A comparison that sizes something other than SEs (the NSX native load
 //! balancer's LBs and edge credits) is a sizing of its own beside
-//! [`crate::sizing`], fed by the same Supervisor design.
+//! [`crate::sizing`], fed by the same Supervisor design: [`crate::nsx_lb`].
 
 pub mod nsx_avi;
+pub mod nsx_vpc;
 pub mod vds;
 
 use crate::design::SupervisorDesign;
@@ -83,5 +86,6 @@ pub fn of(sup: &SupervisorDesign) -> Platform {
     match sup.platform {
         PlatformKind::NsxAvi => nsx_avi::PLATFORM,
         PlatformKind::Vds => vds::PLATFORM,
+        PlatformKind::NsxVpc => nsx_vpc::PLATFORM,
     }
 }

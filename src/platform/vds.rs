@@ -119,6 +119,7 @@ use crate::sizing::{Need, Noun, Reference, SeLoad, SePlan, SeRules};
 pub use demand::{grown, prefix_for, usable};
 pub use result::{Assumption, AviSide, FlbInterface, FlbSide, NetDemand, Part, VdsPlan, WorkloadNet};
 
+pub(crate) use checks::{management_span, service_cidr as service_cidr_of};
 use demand::{net_demand, part};
 
 /// VDS networking.

@@ -13,6 +13,10 @@
 //!   with the plan's networks, saying in comments what the plan uses that the resource
 //!   cannot express.
 //!
+//! A Supervisor on VDS gets its own blocks (`snippets/vds.rs`), one on NSX VPCs too
+//! (`snippets/vpc.rs`: `nsxt_vpc` for its pre-created VPCs and `vsphere_supervisor_v2` on
+//! `nsx_vpc`).
+//!
 //! The page's snippets panel and `sizer snippet` both call [`Snippet::render`], so they
 //! show the same text. `tests/snippets.rs` checks every block against schema fixtures
 //! derived from each product's own source (`tests/schemas/`).
@@ -20,7 +24,9 @@
 use serde_json::{json, Map, Value};
 
 mod vds;
+mod vpc;
 pub use vds::VSPHERE_PROVIDER_V2_VERSION;
+pub use vpc::NSXT_PROVIDER_VERSION;
 
 use crate::design::defaults;
 use crate::network::Source;
@@ -83,23 +89,29 @@ impl Snippet {
     /// The heading above this snippet for one Supervisor: [`Snippet::title`], or on
     /// VDS what the block is there.
     pub fn title_for(self, sp: &SupervisorPlan) -> &'static str {
-        match (self, sp.vds.is_some()) {
-            (_, false) => self.title(),
-            (Snippet::Avi, true) => "Avi SE group on a vCenter cloud (Avi API 30.2.1)",
-            (Snippet::Nsx, true) => "NSX T0 route aggregation (not on VDS)",
-            (Snippet::Terraform, true) => "Terraform vsphere_supervisor_v2 (vmware/vsphere 2.16.0)",
+        match (self, sp.vds.is_some(), sp.vpc.is_some()) {
+            (Snippet::Avi, true, _) => "Avi SE group on a vCenter cloud (Avi API 30.2.1)",
+            (Snippet::Nsx, true, _) => "NSX T0 route aggregation (not on VDS)",
+            (Snippet::Terraform, true, _) => "Terraform vsphere_supervisor_v2 (vmware/vsphere 2.16.0)",
+            (Snippet::Avi, _, true) => "Avi SE group, NSX cloud in VPC mode (Avi API 30.2.1)",
+            (Snippet::Nsx, _, true) => "NSX T0 route aggregation (not on NSX VPCs)",
+            (Snippet::Terraform, _, true) => "Terraform nsxt_vpc (vmware/nsxt 3.12.0) and vsphere_supervisor_v2 (vmware/vsphere 2.16.0)",
+            _ => self.title(),
         }
     }
 
     /// This snippet for one Supervisor: the text the page shows and `sizer snippet` prints.
     pub fn render(self, sp: &SupervisorPlan) -> String {
-        match (self, sp.vds.is_some()) {
-            (Snippet::Avi, false) => avi(sp),
-            (Snippet::Nsx, false) => nsx(sp),
-            (Snippet::Terraform, false) => terraform(sp),
-            (Snippet::Avi, true) => vds::avi(sp),
-            (Snippet::Nsx, true) => vds::nsx(sp),
-            (Snippet::Terraform, true) => vds::terraform(sp),
+        match (self, sp.vds.is_some(), sp.vpc.is_some()) {
+            (Snippet::Avi, true, _) => vds::avi(sp),
+            (Snippet::Nsx, true, _) => vds::nsx(sp),
+            (Snippet::Terraform, true, _) => vds::terraform(sp),
+            (Snippet::Avi, _, true) => vpc::avi(sp),
+            (Snippet::Nsx, _, true) => vpc::nsx(sp),
+            (Snippet::Terraform, _, true) => vpc::terraform(sp),
+            (Snippet::Avi, ..) => avi(sp),
+            (Snippet::Nsx, ..) => nsx(sp),
+            (Snippet::Terraform, ..) => terraform(sp),
         }
     }
 }

@@ -3,6 +3,11 @@
 
 use super::table::Table;
 use crate::network::Role;
+
+mod nsx_lb;
+mod vpc;
+pub use nsx_lb::{compare as nsx_lb_compare, findings as nsx_lb_findings, instances as nsx_lb_instances, status as nsx_lb_status};
+pub use vpc::{addresses as vpc_addresses, assumptions as vpc_assumptions, se_groups as vpc_se_groups, vpcs as vpc_vpcs};
 use crate::plan::{Plan, SupervisorPlan};
 use crate::platform::vds::{NetDemand, VdsPlan};
 use crate::scenario::EdgeProvider;
@@ -95,12 +100,24 @@ pub fn se_summary(sp: &SupervisorPlan) -> Table {
     for (k, v) in rows {
         t.row(vec![k.to_string(), v]);
     }
+    // NSX VPCs with SE groups per VPC: what the dedicated groups add.
+    if !sp.se.dedicated_groups.is_empty() {
+        let n: u64 = sp.se.dedicated_groups.iter().map(|g| u64::from(g.count)).sum();
+        let ses = sp.se.all_service_engines() - u64::from(se.total);
+        t.row(vec!["Dedicated SE groups (per VPC)".into(), format!("{n} groups, {ses} SEs: {} SEs in all", sp.se.all_service_engines())]);
+    }
     t
 }
 
 /// What each SE holds.
 pub fn se_placement(sp: &SupervisorPlan) -> Table {
-    let attached = if sp.vds.is_some() { "networks" } else { "T1s (VRFs)" };
+    let attached = if sp.vds.is_some() {
+        "networks"
+    } else if sp.vpc.is_some() {
+        "VPCs (VRFs)"
+    } else {
+        "T1s (VRFs)"
+    };
     let mut t = Table::new(
         Kind::SePlacement.key(sp),
         format!("SE placement: {}", sp.name),
@@ -454,6 +471,16 @@ pub enum Kind {
     VdsEdges,
     VdsNetworks,
     VdsAssumptions,
+    // NSX VPCs.
+    VpcVpcs,
+    VpcAddresses,
+    VpcSeGroups,
+    VpcAssumptions,
+    // The NSX load balancer beside Avi.
+    NsxLbCompare,
+    NsxLbInstances,
+    NsxLbFindings,
+    NsxLbStatus,
 }
 
 impl Kind {
@@ -471,6 +498,14 @@ impl Kind {
             Kind::VdsEdges => "load-balancers",
             Kind::VdsNetworks => "vds-networks",
             Kind::VdsAssumptions => "assumptions",
+            Kind::VpcVpcs => "vpcs",
+            Kind::VpcAddresses => "vpc-addresses",
+            Kind::VpcSeGroups => "vpc-se-groups",
+            Kind::VpcAssumptions => "vpc-assumptions",
+            Kind::NsxLbCompare => "nsx-lb-compare",
+            Kind::NsxLbInstances => "nsx-lbs",
+            Kind::NsxLbFindings => "nsx-lb-findings",
+            Kind::NsxLbStatus => "nsx-lb-status",
         }
     }
 
@@ -493,16 +528,41 @@ impl Kind {
             Kind::VdsEdges => vds_edges(sp),
             Kind::VdsNetworks => vds_networks(sp),
             Kind::VdsAssumptions => vds_assumptions(sp),
+            Kind::VpcVpcs => vpc::vpcs(sp),
+            Kind::VpcAddresses => vpc::addresses(sp),
+            Kind::VpcSeGroups => vpc::se_groups(sp),
+            Kind::VpcAssumptions => vpc::assumptions(sp),
+            Kind::NsxLbCompare => nsx_lb::compare(sp),
+            Kind::NsxLbInstances => nsx_lb::instances(sp),
+            Kind::NsxLbFindings => nsx_lb::findings(sp),
+            Kind::NsxLbStatus => nsx_lb::status(sp),
         }
     }
 }
 
 /// The tables a Supervisor has, in document order (network tables only when its
-/// networks were planned, pool tables only with a pool).
+/// networks were planned, pool tables only with a pool; the NSX load balancer's
+/// when the scenario asks for the comparison).
 pub fn supervisor_kinds(sp: &SupervisorPlan) -> Vec<Kind> {
-    // VDS: its networks' tables show what each needs, planned or not.
+    let mut all = platform_kinds(sp);
+    if sp.nsx_lb.is_some() {
+        all.extend([Kind::NsxLbCompare, Kind::NsxLbInstances, Kind::NsxLbFindings, Kind::NsxLbStatus]);
+    }
+    all
+}
+
+fn platform_kinds(sp: &SupervisorPlan) -> Vec<Kind> {
+    // VDS and VPCs: their networks' tables show what each needs, planned or not.
     if sp.vds.is_some() {
         return vec![Kind::SeSummary, Kind::VdsEdges, Kind::VdsNetworks, Kind::SePlacement, Kind::Growth, Kind::VdsAssumptions];
+    }
+    if sp.vpc.is_some() {
+        let mut all = vec![Kind::SeSummary, Kind::VpcVpcs, Kind::VpcAddresses];
+        if !sp.se.dedicated_groups.is_empty() {
+            all.push(Kind::VpcSeGroups);
+        }
+        all.extend([Kind::SePlacement, Kind::Growth, Kind::VpcAssumptions]);
+        return all;
     }
     let mut all = vec![Kind::SeSummary, Kind::SePlacement, Kind::Growth];
     if !sp.networks_planned() {

@@ -44,6 +44,16 @@ pub enum RuleId {
     VdsWorkloadNetworks,
     FlbAppliances,
     FlbAddresses,
+    // NSX VPCs (PLATFORMS.md §8).
+    VpcSeLoad,
+    VpcSeGroupsPerVpc,
+    VpcAddresses,
+    // The NSX native load balancer beside Avi (PLATFORMS.md §7).
+    NsxLbTopology,
+    NsxLbVirtualServers,
+    NsxLbEdgeCredits,
+    NsxLbL4Only,
+    NsxLbStatus,
 }
 
 /// One rule as the page states it.
@@ -67,7 +77,7 @@ impl RuleId {
     }
 
     /// Every rule, in the order the page lists them.
-    pub const ALL: [RuleId; 33] = [
+    pub const ALL: [RuleId; 41] = [
         RuleId::SeLoadPerT1,
         RuleId::SeDataInterfaces,
         RuleId::SeDataInterfacesCapped,
@@ -101,6 +111,14 @@ impl RuleId {
         RuleId::VdsWorkloadNetworks,
         RuleId::FlbAppliances,
         RuleId::FlbAddresses,
+        RuleId::VpcSeLoad,
+        RuleId::VpcSeGroupsPerVpc,
+        RuleId::VpcAddresses,
+        RuleId::NsxLbTopology,
+        RuleId::NsxLbVirtualServers,
+        RuleId::NsxLbEdgeCredits,
+        RuleId::NsxLbL4Only,
+        RuleId::NsxLbStatus,
     ];
 }
 
@@ -396,6 +414,82 @@ pub fn entry(id: RuleId) -> Entry {
             "vSphere Automation API 9.0.0.0 (edges.foundation IPConfig, Persona; Edge.load_balancer_address_ranges)",
             Some("On the Supervisor's own management or primary network its addresses are taken from that network's \
                   range, and it serves the Supervisor and cluster API VIPs: the sources do not say; both are inputs."),
+        ),
+        RuleId::VpcSeLoad => (
+            "Virtual services per VPC",
+            "On NSX VPC networking a namespace is on a VPC created for it alone, or on a pre-created VPC it may share with \
+             other namespaces; the Supervisor's own virtual services are on the system VPC. Avi in VPC mode makes each \
+             NSX project a tenant and each VPC a VRF, so the placement runs with VRF = VPC: an SE takes one data \
+             interface per VPC it serves.",
+            "vSphere Automation API 9.0 VpcNetworkCreateSpec; Avi 30.2 installation guide, NSX cloud VPC mode; AKO GetVPCs \
+             (vmware/load-balancer-and-ingress-services-for-kubernetes)",
+            None,
+        ),
+        RuleId::VpcSeGroupsPerVpc => (
+            "SE groups per VPC",
+            "With SE groups per VPC, the Supervisor's group serves the system VPC and every other VPC hosting a virtual \
+             service has a group of its own with the same settings (buffer included), sized by the same placement rules; \
+             the SEs, resources and Service Units of every group add up.",
+            "Avi 30.2 installation guide, NSX cloud VPC mode: \"Dedicated Service Engine Groups can be created for \
+             respective VPCs\"",
+            Some("Each dedicated group takes the Supervisor group's settings: the sources give no others."),
+        ),
+        RuleId::VpcAddresses => (
+            "VPC addresses",
+            "VIPs come from the VPC connectivity profile's external IP blocks, one per virtual service (a block hands out \
+             every address but network and broadcast). A namespace's private CIDRs default to the Supervisor's and are \
+             private to its VPC; its subnets are /27 by default, one for its vSphere pods and VM Service VMs and one per TKG \
+             cluster segment, and each VPC hosting a virtual service gives Avi a subnet (_AVI_SUBNET--LB) from its private \
+             block. Private CIDRs must not overlap the profile's blocks, the service CIDR or the management range, and can \
+             only be appended to. With Avi, a VPC with no private CIDR at all is an error.",
+            "vSphere Automation API 9.0 VpcConfig, VpcNetworkSetSpec (default_subnet_size /27), VpcClusterNetworkSetSpec; \
+             NSX REST API LoadBalancerVPCEndpoint; AKO docs/vpc_mode.md",
+            Some(
+                "Not published, so inputs with defaults: the Avi subnet's size (/28), the addresses NSX keeps per subnet (3: \
+                 29 usable in a /27), one SNAT IP per VPC from the external blocks, whether inherited private CIDRs suffice \
+                 with Avi (yes), and one subnet for the Supervisor on the system VPC.",
+            ),
+        ),
+        RuleId::NsxLbTopology => (
+            "NSX load balancer per namespace",
+            "Since vSphere 7.0 U1c the NSX load balancer runs one T1 and one load balancer per namespace, plus one shared \
+             for the system namespaces (7.0 GA used one for everything). On NSX VPCs: one per VPC, an auto-created VPC's \
+             SMALL. The size is load_balancer_size, default SMALL: SMALL hosts 10 to 20 virtual servers by NSX version \
+             (default 20), MEDIUM 100, LARGE 1000; over it the Services stay pending, and the fix is the next size.",
+            "vSphere 7 network topology upgrade (7.0 U1c); vSphere Automation API LoadBalancerSize and VpcNetworkCreateSpec",
+            Some("Supervisor Service namespaces get one each, as namespaces of their own; a pre-created VPC's takes nsx_lb.size."),
+        ),
+        RuleId::NsxLbVirtualServers => (
+            "Virtual servers per Service port",
+            "The NSX load balancer takes one virtual server per TKG cluster API server and one per Service port, where Avi \
+             takes one virtual service per Service with every port in it.",
+            "vSphere 8 documentation, NSX Networking Objects for TKG Clusters; NCP documentation, Services of type LoadBalancer",
+            Some("The system load balancer holds the Supervisor's API virtual services as Avi counts them: their ports are not broken down."),
+        ),
+        RuleId::NsxLbEdgeCredits => (
+            "Edge credits",
+            "Load balancers take edge credits (SMALL 1, MEDIUM 10, LARGE 40) and edge nodes give them (SMALL 1, MEDIUM 10, \
+             LARGE 40, XLARGE 80, bare metal 750). Load balancers run active/standby, so E edges give floor(E / 2) x \
+             credits per edge. At least 2 Large edges; from 80 % a warning (the NSX alarm threshold), over 100 % an error \
+             whose fix is another edge pair or XL edges.",
+            "Broadcom KB 322486 (edge load balancer capacity); TAS/TKGI reference architecture, NSX Edge load balancer \
+             capacity; vSphere 8 NSX requirements",
+            None,
+        ),
+        RuleId::NsxLbL4Only => (
+            "L4 only for TKG clusters",
+            "The NSX load balancer is L4 for TKG clusters: a cluster with L7 needs an in-cluster ingress controller behind \
+             one L4 virtual server, counted per cluster.",
+            "vSphere 8 documentation, NSX Networking Objects for TKG Clusters; vxplanet seed 004",
+            Some("A seed says NSX gives L7 for TKG clusters; the VMware documentation does not (true for vSphere Pods only, unverified)."),
+        ),
+        RuleId::NsxLbStatus => (
+            "NSX load balancer status",
+            "The NSX 4.2 API marks the load balancer sizes SMALL to XLARGE deprecated in favour of Avi; the newest NSX API \
+             reference lists them without that sentence; the vSphere 9.0 API offers NSX_LB as a current edge provider for \
+             NSX and NSX VPC Supervisors. The plan states each per release, not a blanket \"deprecated\".",
+            "NSX REST API 4.2 and latest, LbServiceSize; vSphere Automation API 9.0, Supervisors.Networks.Edges.EdgeProvider",
+            None,
         ),
     };
     Entry { id, title, text, source, modelled }

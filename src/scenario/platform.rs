@@ -32,10 +32,13 @@ pub enum PlatformKind {
     /// vSphere Distributed Switch networking (PLATFORMS.md section 4), with Avi on
     /// a vCenter cloud or the vSphere Foundation Load Balancer.
     Vds,
+    /// NSX VPC networking (PLATFORMS.md section 8, VCF 9): namespaces on VPCs of
+    /// their own or shared ones, Avi in VPC mode (a VRF per VPC).
+    NsxVpc,
 }
 
 impl PlatformKind {
-    pub const ALL: [PlatformKind; 2] = [PlatformKind::NsxAvi, PlatformKind::Vds];
+    pub const ALL: [PlatformKind; 3] = [PlatformKind::NsxAvi, PlatformKind::Vds, PlatformKind::NsxVpc];
 
     pub fn is_nsx_avi(&self) -> bool {
         *self == PlatformKind::NsxAvi
@@ -45,6 +48,7 @@ impl PlatformKind {
         match self {
             PlatformKind::NsxAvi => "nsx_avi",
             PlatformKind::Vds => "vds",
+            PlatformKind::NsxVpc => "nsx_vpc",
         }
     }
 
@@ -52,6 +56,7 @@ impl PlatformKind {
         match self {
             PlatformKind::NsxAvi => "NSX with Avi (T1 per namespace)",
             PlatformKind::Vds => "vSphere Distributed Switch (VDS)",
+            PlatformKind::NsxVpc => "NSX VPCs with Avi (VCF 9)",
         }
     }
 }
@@ -491,9 +496,13 @@ impl VdsSpec {
 impl super::Supervisor {
     /// Moves the Supervisor to `platform`, clearing the inputs the new platform
     /// refuses (validation names them otherwise): on VDS the NSX networks, the address
-    /// pool, the namespace subnet prefix and each group's NAT, T0, own networks,
-    /// vSphere pods and their LoadBalancer Services; on NSX the VDS settings and each
-    /// group's workload network. Returns the fields cleared, for a notice.
+    /// pool, the namespace subnet prefix, the NSX load balancer comparison and each
+    /// group's NAT, T0, own networks, vSphere pods and their LoadBalancer Services,
+    /// ports per Service, VPC and private CIDRs; on NSX the VDS and VPC settings and
+    /// each group's workload network, VPC and private CIDRs; on NSX VPCs the VDS
+    /// settings, the T1 networks (Ingress, Egress, namespace network, address pool),
+    /// Supervisor Services and each group's NAT, T0, own T1 networks and workload
+    /// network. Returns the fields cleared, for a notice.
     ///
     /// ```
     /// use avi_sizer::scenario::{PlatformKind, Scenario};
@@ -501,6 +510,8 @@ impl super::Supervisor {
     /// let cleared = s.supervisors[0].set_platform(PlatformKind::Vds);
     /// assert_eq!(cleared, ["networks.address_pool"]);
     /// assert!(avi_sizer::design::validate(&s).is_ok());
+    /// let mut s = Scenario::default();
+    /// assert_eq!(s.supervisors[0].set_platform(PlatformKind::NsxVpc), ["networks.address_pool"]);
     /// ```
     pub fn set_platform(&mut self, platform: PlatformKind) -> Vec<String> {
         let mut cleared = Vec::new();
@@ -513,33 +524,46 @@ impl super::Supervisor {
                 cleared.push(name);
             }
         };
-        match platform {
-            PlatformKind::Vds => {
-                let n = &mut self.networks;
-                clear("networks.ingress_cidr".into(), !std::mem::take(&mut n.ingress_cidr).is_empty());
-                clear("networks.egress_cidr".into(), !std::mem::take(&mut n.egress_cidr).is_empty());
-                clear("networks.namespace_network".into(), !std::mem::take(&mut n.namespace_network).is_empty());
-                clear("networks.address_pool".into(), !std::mem::take(&mut n.address_pool).is_empty());
-                clear("networks.namespace_subnet_prefix".into(), n.namespace_subnet_prefix.take().is_some());
-                clear("supervisor_services".into(), std::mem::take(&mut self.supervisor_services) > 0);
-                for g in &mut self.namespaces {
-                    let had = g.nat.take().is_some()
-                        | (std::mem::take(&mut g.t0) != super::T0Mode::Shared)
-                        | !std::mem::take(&mut g.ingress_cidr).is_empty()
-                        | !std::mem::take(&mut g.egress_cidr).is_empty()
-                        | !std::mem::take(&mut g.namespace_network).is_empty()
-                        | g.namespace_subnet_prefix.take().is_some()
-                        | (std::mem::take(&mut g.vsphere_pods) > 0)
-                        | (std::mem::take(&mut g.vm_service_vms) > 0)
-                        | (std::mem::take(&mut g.pod_lb_services) > 0);
-                    clear(format!("namespaces {}: NSX settings", g.name), had);
-                }
+        if platform != PlatformKind::NsxAvi {
+            // The T1 networks of NSX with Avi.
+            let n = &mut self.networks;
+            clear("networks.ingress_cidr".into(), !std::mem::take(&mut n.ingress_cidr).is_empty());
+            clear("networks.egress_cidr".into(), !std::mem::take(&mut n.egress_cidr).is_empty());
+            clear("networks.namespace_network".into(), !std::mem::take(&mut n.namespace_network).is_empty());
+            clear("networks.address_pool".into(), !std::mem::take(&mut n.address_pool).is_empty());
+            clear("supervisor_services".into(), std::mem::take(&mut self.supervisor_services) > 0);
+            for g in &mut self.namespaces {
+                let had = g.nat.take().is_some()
+                    | (std::mem::take(&mut g.t0) != super::T0Mode::Shared)
+                    | !std::mem::take(&mut g.ingress_cidr).is_empty()
+                    | !std::mem::take(&mut g.egress_cidr).is_empty()
+                    | !std::mem::take(&mut g.namespace_network).is_empty();
+                clear(format!("namespaces {}: NSX T1 settings", g.name), had);
             }
-            PlatformKind::NsxAvi => {
-                clear("vds".into(), !std::mem::take(&mut self.vds).is_empty());
-                for g in &mut self.namespaces {
-                    clear(format!("namespaces {}: workload_network", g.name), g.workload_network.take().is_some());
-                }
+        }
+        if platform != PlatformKind::Vds {
+            clear("vds".into(), !std::mem::take(&mut self.vds).is_empty());
+            for g in &mut self.namespaces {
+                clear(format!("namespaces {}: workload_network", g.name), g.workload_network.take().is_some());
+            }
+        }
+        if platform != PlatformKind::NsxVpc {
+            clear("vpc".into(), !std::mem::take(&mut self.vpc).is_empty());
+            for g in &mut self.namespaces {
+                let had = g.vpc.take().is_some() | !std::mem::take(&mut g.private_cidrs).is_empty();
+                clear(format!("namespaces {}: VPC settings", g.name), had);
+            }
+        }
+        if platform == PlatformKind::Vds {
+            clear("networks.namespace_subnet_prefix".into(), self.networks.namespace_subnet_prefix.take().is_some());
+            clear("nsx_lb".into(), self.nsx_lb.take().is_some());
+            for g in &mut self.namespaces {
+                let had = g.namespace_subnet_prefix.take().is_some()
+                    | (std::mem::take(&mut g.vsphere_pods) > 0)
+                    | (std::mem::take(&mut g.vm_service_vms) > 0)
+                    | (std::mem::take(&mut g.pod_lb_services) > 0)
+                    | (std::mem::replace(&mut g.service_ports, 1) != 1);
+                clear(format!("namespaces {}: NSX settings", g.name), had);
             }
         }
         cleared

@@ -38,6 +38,15 @@ pub trait SeRules: Sync {
     fn rules_applied(&self) -> &'static [RuleId] {
         &[]
     }
+
+    /// Loads that SE groups of their own carry beside the Supervisor's (NSX VPCs with
+    /// a group per VPC): each named after what it serves, with how many alike groups
+    /// it stands for; none by default. Each is sized as the Supervisor's group is,
+    /// with its settings.
+    fn dedicated_loads(&self, sup: &SupervisorDesign) -> Vec<(String, u32, SeLoad)> {
+        let _ = sup;
+        Vec::new()
+    }
 }
 
 /// What an attachment is called in sentences: one and many.

@@ -42,7 +42,7 @@ mod warnings;
 use serde::Serialize;
 
 use crate::design::{Capacity, SeGroupConfig, SupervisorDesign};
-use crate::error::Warning;
+use crate::error::{Warning, WarningKind};
 use crate::rules::{RuleId, RuleSet};
 use crate::scenario::{HaMode, Placement, Topology};
 
@@ -73,6 +73,48 @@ pub struct SePlan {
     /// The catalogue rules the sizing used (the plan lists them once, in `rules.applied`).
     #[serde(skip)]
     pub applied: Vec<RuleId>,
+    /// SE groups of their own beside the Supervisor's (NSX VPCs with a group per
+    /// VPC); the Supervisor's group above carries the rest. Left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dedicated_groups: Vec<DedicatedGroup>,
+}
+
+/// An SE group of its own (NSX VPCs, `per_vpc`), sized like the Supervisor's with
+/// its settings, on the load of what it serves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DedicatedGroup {
+    /// What it serves (a VPC, or alike VPCs: `team-001 … team-010`).
+    pub name: String,
+    /// Alike groups it stands for (one per auto-created VPC of a namespace group);
+    /// the figures below are each one's.
+    pub count: u32,
+    pub virtual_services: u64,
+    pub carrying_load: u32,
+    pub buffer: u32,
+    pub total: u32,
+    pub lower_bound: u32,
+    pub binding: Binding,
+    pub feasible: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_se_advised: Option<u32>,
+    pub resources: Resources,
+}
+
+impl SePlan {
+    /// Virtual services of the Supervisor's group and its dedicated groups.
+    pub fn all_virtual_services(&self) -> u64 {
+        self.load.virtual_services + self.dedicated_groups.iter().map(|g| u64::from(g.count) * g.virtual_services).sum::<u64>()
+    }
+
+    /// SEs of the Supervisor's group and its dedicated groups.
+    pub fn all_service_engines(&self) -> u64 {
+        u64::from(self.service_engines.total) + self.dedicated_groups.iter().map(|g| u64::from(g.count) * u64::from(g.total)).sum::<u64>()
+    }
+
+    /// Resources of the Supervisor's group and its dedicated groups.
+    pub fn all_resources(&self) -> Resources {
+        self.dedicated_groups.iter().fold(self.resources, |r, g| resources::add(r, resources::times(g.resources, u64::from(g.count))))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -323,7 +365,48 @@ pub fn size_supervisor_with(
     cap: &Capacity,
     ruleset: RuleSet,
 ) -> (SePlan, Vec<Warning>) {
-    size_load(sup, rules, &rules.se_load(sup), path, cap, ruleset)
+    let (mut plan, mut warnings) = size_load(sup, rules, &rules.se_load(sup), path, cap, ruleset);
+    let dedicated = rules.dedicated_loads(sup);
+    if dedicated.is_empty() {
+        return (plan, warnings);
+    }
+    for (name, count, load) in &dedicated {
+        let (group, group_warnings) = size_load(sup, rules, load, path, cap, ruleset);
+        for mut w in group_warnings {
+            // The group's own findings say which group; the settings' are the same for all.
+            if matches!(w.kind, WarningKind::MaxSeExceeded | WarningKind::PlacementAboveLowerBound) {
+                w.message = format!("SE group of {name}: {}", w.message);
+            }
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        let e = &group.service_engines;
+        plan.dedicated_groups.push(DedicatedGroup {
+            name: name.clone(),
+            count: *count,
+            virtual_services: group.load.virtual_services,
+            carrying_load: e.carrying_load,
+            buffer: e.buffer,
+            total: e.total,
+            lower_bound: e.lower_bound,
+            binding: e.binding,
+            feasible: e.feasible,
+            max_se_advised: e.max_se_advised,
+            resources: group.resources,
+        });
+    }
+    let groups = &plan.dedicated_groups;
+    let count: u64 = groups.iter().map(|g| u64::from(g.count)).sum();
+    let ses = plan.all_service_engines() - u64::from(plan.service_engines.total);
+    plan.explanation.push(format!(
+        "Beside this group, {count} dedicated SE group(s), one per {} hosting a virtual service, each sized like this one: \
+         {ses} SEs more, {} in all.",
+        plan.attachment.one,
+        plan.all_service_engines()
+    ));
+    plan.applied.push(RuleId::VpcSeGroupsPerVpc);
+    (plan, warnings)
 }
 
 /// The SE group settings the sizing computes with under `ruleset`: the data
@@ -411,6 +494,7 @@ fn size_load(
         load: summary,
         zones,
         applied: Vec::new(),
+        dedicated_groups: Vec::new(),
     };
     plan.applied = applied(sup, &plan, rules);
     (plan, warnings)

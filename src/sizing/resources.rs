@@ -16,6 +16,11 @@ pub(crate) fn resources(total: u64, se: &SeGroupConfig) -> Resources {
     }
 }
 
+/// `r` times `n` (alike groups).
+pub(crate) fn times(r: Resources, n: u64) -> Resources {
+    Resources { vcpus: r.vcpus * n, memory_gb: r.memory_gb * n, disk_gb: r.disk_gb * n, service_units: r.service_units * n }
+}
+
 pub(crate) fn add(a: Resources, b: Resources) -> Resources {
     Resources {
         vcpus: a.vcpus + b.vcpus,

@@ -113,7 +113,7 @@ pub fn topology(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>)
 /// [`topology`] under `rules`.
 pub fn topology_with(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warning>, rules: RuleSet) -> TopologyPlan {
     let names: Vec<String> = design.supervisors.iter().map(|s| s.name.clone()).collect();
-    let count = design.supervisors.iter().filter(|s| s.platform == PlatformKind::NsxAvi).count() as u32;
+    let count = design.supervisors.iter().filter(|s| s.platform != PlatformKind::Vds).count() as u32;
     let (nsx_managers, nsx_clouds) = match design.topology {
         _ if count == 0 => (0, 0),
         Topology::Single | Topology::SharedTransportZone => (1, 1),
@@ -132,10 +132,10 @@ pub fn topology_with(design: &Design, groups: &[SePlan], warnings: &mut Vec<Warn
     let mut resources_all = Resources { vcpus: 0, memory_gb: 0, disk_gb: 0, service_units: 0 };
     let mut clusters = Vec::new();
     for (k, idx) in members.iter().enumerate() {
-        let mut vs: u64 = idx.iter().map(|&i| groups[i].load.virtual_services).sum();
-        let mut ses: u64 = idx.iter().map(|&i| groups[i].service_engines.total as u64).sum();
+        let mut vs: u64 = idx.iter().map(|&i| groups[i].all_virtual_services()).sum();
+        let mut ses: u64 = idx.iter().map(|&i| groups[i].all_service_engines()).sum();
         for &i in idx {
-            resources_all = add(resources_all, groups[i].resources);
+            resources_all = add(resources_all, groups[i].all_resources());
         }
         if let Some(d) = &dns {
             vs += d.virtual_services as u64;

@@ -23,7 +23,9 @@ use super::components::summary_bar::SummaryBar;
 use super::components::theme_toggle::ThemeToggle;
 use super::components::topology_form::TopologyForm;
 use super::components::topology_summary::TopologySummary;
+use super::components::nsx_lb_form::NsxLbForm;
 use super::components::vds_form::VdsForm;
+use super::components::vpc_form::VpcForm;
 use super::components::workloads_form::WorkloadsForm;
 use super::components::FormProps;
 use super::state::{Action, State};
@@ -131,6 +133,8 @@ pub fn app() -> Html {
                     <SeGroupForm ..form.clone() />
                     <NetworksForm ..form.clone() />
                     <VdsForm ..form.clone() />
+                    <VpcForm ..form.clone() />
+                    <NsxLbForm ..form.clone() />
                 </form>
                 <section class={results_class} id="results" aria-label="Results" tabindex="-1">
                     <ShareBar code={(*code).clone()} on_action={on_action.clone()}>

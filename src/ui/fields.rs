@@ -13,7 +13,9 @@ use crate::scenario::{
 };
 
 mod vds;
+mod vpc;
 pub use vds::{VdsField, WlField};
+pub use vpc::{NsxLbField, SharedVpcField, VpcField};
 
 /// Scenario-wide SE group settings (`se_group.*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,10 @@ pub enum GroupField {
     NamespaceNetwork,
     SubnetPrefix,
     WorkloadNetwork,
+    // NSX VPC and the NSX load balancer comparison.
+    Vpc,
+    PrivateCidrs,
+    ServicePorts,
 }
 
 /// Per-vCPU capacity figures (`capacity.*`).
@@ -110,6 +116,12 @@ pub enum Field {
     Vds(usize, VdsField),
     /// An input of a Supervisor's `k`-th workload network.
     Wl(usize, usize, WlField),
+    /// An NSX VPC input of a Supervisor.
+    Vpc(usize, VpcField),
+    /// An input of a Supervisor's `k`-th pre-created VPC.
+    SharedVpc(usize, usize, SharedVpcField),
+    /// An input of a Supervisor's NSX load balancer comparison.
+    NsxLb(usize, NsxLbField),
 }
 
 /// How a field is edited.
@@ -619,6 +631,9 @@ impl GroupField {
             GroupField::NamespaceNetwork => join(&g.namespace_network),
             GroupField::SubnetPrefix => opt(g.namespace_subnet_prefix),
             GroupField::WorkloadNetwork => g.workload_network.clone().unwrap_or_default(),
+            GroupField::Vpc => g.vpc.clone().unwrap_or_default(),
+            GroupField::PrivateCidrs => join(&g.private_cidrs),
+            GroupField::ServicePorts => g.service_ports.to_string(),
         }
     }
 
@@ -649,6 +664,9 @@ impl GroupField {
             GroupField::NamespaceNetwork => g.namespace_network = parse_list(text),
             GroupField::SubnetPrefix => g.namespace_subnet_prefix = parse_opt_prefix(text)?,
             GroupField::WorkloadNetwork => g.workload_network = parse_opt_text(text),
+            GroupField::Vpc => g.vpc = parse_opt_text(text),
+            GroupField::PrivateCidrs => g.private_cidrs = parse_list(text),
+            GroupField::ServicePorts => g.service_ports = parse_count(text)?,
         }
         Ok(())
     }
@@ -673,6 +691,9 @@ impl GroupField {
             GroupField::NamespaceNetwork => "namespace_network",
             GroupField::SubnetPrefix => "namespace_subnet_prefix",
             GroupField::WorkloadNetwork => "workload_network",
+            GroupField::Vpc => "vpc",
+            GroupField::PrivateCidrs => "private_cidrs",
+            GroupField::ServicePorts => "service_ports",
         }
     }
 
@@ -694,6 +715,9 @@ impl GroupField {
             GroupField::IngressCidr | GroupField::EgressCidr | GroupField::NamespaceNetwork => "the Supervisor's",
             GroupField::SubnetPrefix => "the Supervisor's",
             GroupField::WorkloadNetwork => "the primary workload network",
+            GroupField::Vpc => "a VPC of its own per namespace",
+            GroupField::PrivateCidrs => "the Supervisor's",
+            GroupField::ServicePorts => "1",
         }
     }
 
@@ -788,6 +812,21 @@ impl GroupField {
                 "Workload network",
                 "VDS: the workload network (by name) these namespaces and their TKG cluster nodes are on.",
                 Kind::Text,
+            ),
+            GroupField::Vpc => (
+                "VPC",
+                "NSX VPCs: the pre-created VPC (by name) these namespaces share; empty, each gets a VPC of its own.",
+                Kind::Text,
+            ),
+            GroupField::PrivateCidrs => (
+                "Own private CIDRs",
+                "NSX VPCs: private CIDRs of these namespaces' own VPCs instead of the Supervisor's (appended only, later).",
+                Kind::List,
+            ),
+            GroupField::ServicePorts => (
+                "Ports per LoadBalancer Service",
+                "Avi puts every port of a Service in one virtual service; the NSX load balancer takes a virtual server per port.",
+                Kind::Number,
             ),
         };
         Meta { label, hint, kind }
@@ -891,6 +930,9 @@ impl Field {
             Field::Cap(f) => format!("capacity.{}", f.key()),
             Field::Vds(i, f) => format!("supervisors[{i}].vds.{}", f.key()),
             Field::Wl(i, k, f) => format!("supervisors[{i}].vds.workload_networks[{k}].{}", f.key()),
+            Field::Vpc(i, f) => format!("supervisors[{i}].vpc.{}", f.key()),
+            Field::SharedVpc(i, k, f) => format!("supervisors[{i}].vpc.vpcs[{k}].{}", f.key()),
+            Field::NsxLb(i, f) => format!("supervisors[{i}].{}", f.key()),
         }
     }
 
@@ -899,6 +941,7 @@ impl Field {
     pub fn assumption(&self) -> Option<&'static str> {
         match *self {
             Field::Vds(_, f) => f.assumption(),
+            Field::Vpc(_, f) => f.assumption(),
             _ => None,
         }
     }
@@ -932,6 +975,9 @@ impl Field {
             Field::Cap(f) => f.meta(),
             Field::Vds(_, f) => f.meta(),
             Field::Wl(_, _, f) => f.meta(),
+            Field::Vpc(_, f) => f.meta(),
+            Field::SharedVpc(_, _, f) => f.meta(),
+            Field::NsxLb(_, f) => f.meta(),
         }
     }
 
@@ -948,6 +994,9 @@ impl Field {
             Field::Cap(f) => f.default_text(),
             Field::Vds(_, f) => f.default_text(),
             Field::Wl(_, _, f) => f.default_text().to_string(),
+            Field::Vpc(_, f) => f.default_text(),
+            Field::SharedVpc(_, _, f) => f.default_text().to_string(),
+            Field::NsxLb(_, f) => f.default_text(),
         }
     }
 
@@ -964,6 +1013,9 @@ impl Field {
             Field::Cap(f) => f.get(&s.capacity),
             Field::Vds(i, f) => f.get(&s.supervisors.get(i)?.vds),
             Field::Wl(i, k, f) => f.get(s.supervisors.get(i)?.vds.workload_networks.get(k)?),
+            Field::Vpc(i, f) => f.get(&s.supervisors.get(i)?.vpc),
+            Field::SharedVpc(i, k, f) => f.get(s.supervisors.get(i)?.vpc.vpcs.get(k)?),
+            Field::NsxLb(i, f) => f.get(s.supervisors.get(i)?),
         })
     }
 
@@ -990,6 +1042,9 @@ impl Field {
             Field::Wl(i, k, f) => {
                 f.set(s.supervisors.get_mut(i).ok_or_else(gone)?.vds.workload_networks.get_mut(k).ok_or_else(gone)?, text)?
             }
+            Field::Vpc(i, f) => f.set(&mut s.supervisors.get_mut(i).ok_or_else(gone)?.vpc, text)?,
+            Field::SharedVpc(i, k, f) => f.set(s.supervisors.get_mut(i).ok_or_else(gone)?.vpc.vpcs.get_mut(k).ok_or_else(gone)?, text)?,
+            Field::NsxLb(i, f) => f.set(s.supervisors.get_mut(i).ok_or_else(gone)?, text)?,
         }
         Ok(())
     }

@@ -102,6 +102,10 @@ pub enum Action {
     AddWorkloadNetwork(usize),
     /// VDS: removes workload network `k` of Supervisor `i`.
     RemoveWorkloadNetwork(usize, usize),
+    /// NSX VPCs: a pre-created VPC more on Supervisor `i`.
+    AddSharedVpc(usize),
+    /// NSX VPCs: removes pre-created VPC `k` of Supervisor `i`.
+    RemoveSharedVpc(usize, usize),
     LoadPreset(String),
     /// A URL fragment (`#s=v1...`) to load, e.g. after the user pasted a link.
     LoadFragment(String),
@@ -364,23 +368,41 @@ impl State {
     fn add_workload_network(&mut self, sup: usize) {
         let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
         let nets = &mut s.vds.workload_networks;
-        let name = (nets.len() + 1..).map(|n| format!("wl-{n}")).find(|n| !nets.iter().any(|w| w.name.eq_ignore_ascii_case(n)));
-        nets.push(crate::scenario::WorkloadNetworkSpec::new(&name.unwrap_or_default()));
+        let name = free_name("wl", nets.iter().map(|w| w.name.as_str()));
+        nets.push(crate::scenario::WorkloadNetworkSpec::new(&name));
         self.replan();
     }
 
-    fn remove_workload_network(&mut self, sup: usize, index: usize) {
+    fn add_shared_vpc(&mut self, sup: usize) {
         let Some(s) = self.scenario.supervisors.get_mut(sup) else { return };
-        if index >= s.vds.workload_networks.len() {
+        let vpcs = &mut s.vpc.vpcs;
+        let name = free_name("vpc", vpcs.iter().map(|v| v.name.as_str()));
+        vpcs.push(crate::scenario::SharedVpcSpec::new(&name));
+        self.touched();
+    }
+
+    fn remove_shared_vpc(&mut self, sup: usize, index: usize) {
+        let removed = self.scenario.supervisors.get_mut(sup).is_some_and(|s| remove_at(&mut s.vpc.vpcs, index));
+        self.removed(&format!("supervisors[{sup}].vpc.vpcs"), index, removed);
+    }
+
+    fn remove_workload_network(&mut self, sup: usize, index: usize) {
+        let removed = self.scenario.supervisors.get_mut(sup).is_some_and(|s| remove_at(&mut s.vds.workload_networks, index));
+        self.removed(&format!("supervisors[{sup}].vds.workload_networks"), index, removed);
+    }
+
+    /// After entry `index` of `list` was removed: its typed text dropped, the later
+    /// entries' renumbered, and the scenario planned.
+    fn removed(&mut self, list: &str, index: usize, removed: bool) {
+        if !removed {
             return;
         }
-        s.vds.workload_networks.remove(index);
-        self.reindex(&format!("supervisors[{sup}].vds.workload_networks"), |k| match k {
+        self.reindex(list, |k| match k {
             k if k < index => Some(k),
             k if k == index => None,
             k => Some(k - 1),
         });
-        self.replan();
+        self.touched();
     }
 
     /// Renumbers typed text under `list` (`supervisors[0].namespaces`) after an
@@ -561,6 +583,21 @@ fn next_pool(pools: &[String]) -> Vec<String> {
     vec![format!("{addr}/{}", net.prefix_len())]
 }
 
+/// `{prefix}-N` for the first N from `len + 1` that no name in `names` takes.
+fn free_name<'a>(prefix: &str, names: impl Iterator<Item = &'a str> + Clone) -> String {
+    let len = names.clone().count();
+    (len + 1..).map(|n| format!("{prefix}-{n}")).find(|n| !names.clone().any(|w| w.eq_ignore_ascii_case(n))).unwrap_or_default()
+}
+
+/// Removes entry `index` of `list`; false when there is none.
+fn remove_at<T>(list: &mut Vec<T>, index: usize) -> bool {
+    let exists = index < list.len();
+    if exists {
+        list.remove(index);
+    }
+    exists
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -575,6 +612,8 @@ impl Reducible for State {
             Action::RemoveSupervisor(i) => s.remove_supervisor(i),
             Action::AddWorkloadNetwork(i) => s.add_workload_network(i),
             Action::RemoveWorkloadNetwork(i, k) => s.remove_workload_network(i, k),
+            Action::AddSharedVpc(i) => s.add_shared_vpc(i),
+            Action::RemoveSharedVpc(i, k) => s.remove_shared_vpc(i, k),
             Action::LoadPreset(key) => match presets::find(&key) {
                 Some(p) => {
                     s.load(p.scenario);

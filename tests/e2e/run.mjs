@@ -180,6 +180,96 @@ await test("the VDS preset shows the CLI's VDS numbers, then the Foundation Load
   await context.close();
 });
 
+// The rows of one of the engine's tables as the page shows them: [row header, cells...].
+async function tableRows(page, testid) {
+  return page.$$eval(`[data-testid="${testid}"] tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+}
+
+await test("the NSX load balancer preset shows the CLI's comparison, per Service port and at the edge thresholds", async () => {
+  const { page, context, errors } = await openPage(APP);
+  await page.click('[data-testid="preset-nsx-lb"]');
+  await page.waitForTimeout(300);
+  const scenario = JSON.parse(cli(["preset", "nsx-lb"]));
+  const check = async (label) => {
+    const sp = JSON.parse(cli(["plan", "-"], JSON.stringify(scenario))).supervisors[0];
+    const lb = sp.nsx_lb;
+    eq((await shownTotals(page))[0], String(sp.service_engines.total), `${label}: SE total`);
+    const compare = Object.fromEntries((await tableRows(page, "nsx-lb-0-0")).map((r) => [r[0], r.slice(1)]));
+    eq(JSON.stringify(compare["virtual services / servers"]), JSON.stringify([String(sp.load.virtual_services), String(lb.virtual_servers)]), `${label}: VS`);
+    assert(compare["what binds"][1].startsWith(`${lb.edges.used} of ${lb.edges.capacity} edge credits (${lb.edges.percent} %)`), `${label}: credits ${compare["what binds"][1]}`);
+    assert(compare["instances"][0].startsWith(`${sp.service_engines.total} SEs`) && compare["instances"][1].startsWith(`${lb.load_balancers} load balancers`), `${label}: instances ${compare["instances"]}`);
+    const rows = await tableRows(page, "nsx-lb-0-1");
+    eq(JSON.stringify(rows.map((r) => [r[0], Number(r[2]), Number(r[4])])), JSON.stringify(lb.instances.map((r) => [r.name, r.count, r.virtual_servers])), `${label}: load balancers`);
+    const findings = await tableRows(page, "nsx-lb-0-2");
+    const want = lb.findings.length ? lb.findings.map((f) => [f.severity, f.path]) : [["ok", "-"]];
+    eq(JSON.stringify(findings.map((r) => [r[0], r[1]])), JSON.stringify(want), `${label}: findings`);
+    return { sp, lb };
+  };
+  // PLATFORMS.md section 7: 11 SMALL LBs of 7 virtual servers, 11 of 40 credits; Avi 71 VS, 9 SEs.
+  const base = await check("defaults");
+  eq(JSON.stringify([base.lb.load_balancers, base.lb.edges.used, base.sp.load.virtual_services, base.sp.service_engines.total]), "[11,11,71,9]", "section 7 numbers");
+  const rows = await tableRows(page, "nsx-lb-0-3");
+  assert(rows.some((r) => r[0].startsWith("NSX 4.x") && r[1].includes("deprecated")) && rows.some((r) => r[1].includes("NSX_LB is a current edge provider")), "status per release");
+  await page.screenshot({ path: join(SHOTS, "preset-nsx-lb-compare-light.png"), fullPage: true });
+  // Two-port Services, ten of them: 22 > 20, an error for the namespace group.
+  await page.fill("#supervisors-0-namespaces-0-service_ports", "2");
+  await page.fill("#supervisors-0-namespaces-0-pod_lb_services", "10");
+  await page.waitForTimeout(300);
+  Object.assign(scenario.supervisors[0].namespaces[0], { service_ports: 2, pod_lb_services: 10 });
+  const two = await check("two-port Services");
+  eq(two.lb.instances[1].virtual_servers, 22, "22 virtual servers");
+  // 40 namespaces: over the edge pair.
+  await page.fill("#supervisors-0-namespaces-0-service_ports", "1");
+  await page.fill("#supervisors-0-namespaces-0-pod_lb_services", "5");
+  await page.fill("#supervisors-0-namespaces-0-count", "40");
+  await page.waitForTimeout(300);
+  Object.assign(scenario.supervisors[0].namespaces[0], { service_ports: 1, pod_lb_services: 5, count: 40 });
+  const forty = await check("40 namespaces");
+  const fix = (await tableRows(page, "nsx-lb-0-2"))[0][3];
+  assert(fix.startsWith("add an edge pair or use XL edges"), "the fix: " + fix);
+  eq(forty.lb.edges.usage, "error", "over 100 %");
+  await page.screenshot({ path: join(SHOTS, "preset-nsx-lb-over-light.png"), fullPage: true });
+  eq(errors.length, 0, "console errors " + errors.join(" | "));
+  await context.close();
+});
+
+await test("the VPC preset shows the CLI's VPC numbers, and dedicated SE groups per VPC", async () => {
+  const { page, context, errors } = await openPage(APP);
+  await page.click('[data-testid="preset-vpc"]');
+  await page.waitForTimeout(300);
+  const scenario = JSON.parse(cli(["preset", "vpc"]));
+  const check = async (label) => {
+    const whole = JSON.parse(cli(["plan", "-"], JSON.stringify(scenario)));
+    const sp = whole.supervisors[0];
+    const v = sp.vpc;
+    eq((await shownTotals(page))[0], String(sp.service_engines.total), `${label}: SE total`);
+    const rows = await tableRows(page, "vpc-0-0");
+    eq(JSON.stringify(rows.map((r) => [r[0], Number(r[2]), Number(r[5]), r[6] === "yes"])), JSON.stringify(v.vpcs.map((r) => [r.name, r.count, r.virtual_services, r.vrf])), `${label}: VPC rows`);
+    const addresses = await tableRows(page, "vpc-0-1");
+    eq(Number(addresses[0][3]), v.external.addresses, `${label}: external demand`);
+    const pictured = await page.$$eval('[data-testid="picture-topology"] g.vpc:not(.more)', (gs) => gs.map((g) => [g.dataset.name, Number(g.dataset.vs)]));
+    eq(JSON.stringify(pictured), JSON.stringify(v.vpcs.slice(0, 4).map((r) => [r.name, r.virtual_services])), `${label}: pictured VPCs`);
+    eq(whole.topology.controller_clusters[0].service_engines, Number(await page.$eval('[data-testid="picture-topology"] g.se-group', (g) => g.dataset.all)), `${label}: SEs in all`);
+    return sp;
+  };
+  // PLATFORMS.md section 8: the system VPC, two VPCs of their own and one shared: 4 VRFs.
+  const sp = await check("shared SE group");
+  eq(JSON.stringify([sp.vpc.vrfs, sp.load.vrfs_with_vs, sp.vpc.subnet_usable]), "[4,4,29]", "section 8 numbers");
+  await page.click("#section-vpc details.assumptions summary");
+  assert(await page.isVisible('[data-testid="supervisors-0-vpc-avi_subnet_prefix-assumption"]'), "assumption mark");
+  await page.screenshot({ path: join(SHOTS, "preset-vpc-light.png"), fullPage: true });
+  await page.selectOption("#supervisors-0-vpc-se_groups", "per_vpc");
+  await page.waitForTimeout(300);
+  scenario.supervisors[0].vpc.se_groups = "per_vpc";
+  const per = await check("SE groups per VPC");
+  const groups = await tableRows(page, "vpc-0-2");
+  eq(JSON.stringify(groups.slice(1).map((r) => [r[0], Number(r[6])])), JSON.stringify(per.dedicated_groups.map((g) => ["dedicated: " + g.name, g.total])), "dedicated groups");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: join(SHOTS, "preset-vpc-per-vpc-dark.png"), fullPage: true });
+  eq(errors.length, 0, "console errors " + errors.join(" | "));
+  await context.close();
+});
+
 await test("a copied link opened in a fresh browser shows the same page", async () => {
   const a = await openPage(APP);
   await a.page.click('[data-testid="preset-three-zone"]');
@@ -209,7 +299,9 @@ await test("axe-core finds no violations: light, dark, ?embed, a read-only embed
   Object.assign(vdsScenario.supervisors[0].vds, { edge: "foundation", flb: { topology: "three_nic", vip_ranges: [{ address: "10.30.20.20", count: 30 }] } });
   const flb = cli(["link", "-"], JSON.stringify(vdsScenario)).trim();
   const pages = [["light", APP, "light"], ["dark", APP, "dark"], ["embed", APP + "?embed", "light"], ["read-only embed, dark", APP + "?embed&readonly", "dark"], ["2,000 namespaces", APP + "#s=" + big, "light"],
-    ["VDS", APP + "#s=" + vds, "light"], ["VDS with the FLB on three NICs, dark", APP + "#s=" + flb, "dark"], ["VDS embed", APP + "?embed#s=" + vds, "light"]];
+    ["VDS", APP + "#s=" + vds, "light"], ["VDS with the FLB on three NICs, dark", APP + "#s=" + flb, "dark"], ["VDS embed", APP + "?embed#s=" + vds, "light"],
+    ["NSX load balancer comparison", APP + "#s=" + cli(["link", "-"], cli(["preset", "nsx-lb"])).trim(), "light"],
+    ["NSX VPCs, dark", APP + "#s=" + cli(["link", "-"], cli(["preset", "vpc"])).trim(), "dark"]];
   for (const [label, url, scheme] of pages) {
     const { page, context } = await openPage(url, { scheme });
     await page.waitForTimeout(300);

@@ -106,7 +106,7 @@ struct Entry {
 }
 
 /// The service CIDR and whether it was given (else the default for the control plane size).
-pub(super) fn service_cidr(sup: &SupervisorDesign) -> (ipnet::Ipv4Net, bool) {
+pub(crate) fn service_cidr(sup: &SupervisorDesign) -> (ipnet::Ipv4Net, bool) {
     match &sup.networks.service_cidr {
         Some(c) => (c.net, true),
         None => (defaults::service_cidr(sup.control_plane_size).parse().unwrap_or_default(), false),
@@ -118,22 +118,22 @@ fn span_of(c: &Cidr) -> (u64, u64) {
     (start, start + (1u64 << (32 - u32::from(c.net.prefix_len()))))
 }
 
+/// The Supervisor's management range, when its start is given: first address, one
+/// past the last, the field's path and the range in words.
+pub(crate) fn management_span(sup: &SupervisorDesign, base: &str) -> Option<(u64, u64, String, String)> {
+    let a = sup.networks.management_start?;
+    let start = u64::from(u32::from(a));
+    let count = u64::from(defaults::MANAGEMENT_ADDRESSES);
+    let last = Ipv4Addr::from(u32::try_from(start + count - 1).unwrap_or(u32::MAX));
+    Some((start, start + count, format!("{base}.networks.management_start"), format!("management range {a}-{last}")))
+}
+
 /// Every range and subnet in document order: the management range and service
 /// CIDR, then the workload networks, the data network, the FLB's.
 fn entries(sup: &SupervisorDesign, vds: &VdsDesign, base: &str) -> Vec<Entry> {
     let mut out = Vec::new();
-    if let Some(a) = sup.networks.management_start {
-        let start = u64::from(u32::from(a));
-        let count = u64::from(defaults::MANAGEMENT_ADDRESSES);
-        let last = Ipv4Addr::from(u32::try_from(start + count - 1).unwrap_or(u32::MAX));
-        out.push(Entry {
-            start,
-            end: start + count,
-            path: format!("{base}.networks.management_start"),
-            value: format!("management range {a}-{last}"),
-            network: 0,
-            subnet: false,
-        });
+    if let Some((start, end, path, value)) = management_span(sup, base) {
+        out.push(Entry { start, end, path, value, network: 0, subnet: false });
     }
     let (net, given) = service_cidr(sup);
     let service = span_of(&Cidr { net, path: String::new() });

@@ -27,13 +27,13 @@ use crate::scenario::{AviLicence, EdgeProvider, FlbTopology};
 pub const VSPHERE_PROVIDER_V2_VERSION: &str = "2.16.0";
 
 /// HCL text with nested blocks, two spaces an indent.
-struct Hcl {
-    out: String,
-    depth: usize,
+pub(super) struct Hcl {
+    pub(super) out: String,
+    pub(super) depth: usize,
 }
 
 impl Hcl {
-    fn line(&mut self, text: &str) {
+    pub(super) fn line(&mut self, text: &str) {
         if text.is_empty() {
             self.out.push('\n');
         } else {
@@ -42,29 +42,29 @@ impl Hcl {
             self.out.push('\n');
         }
     }
-    fn open(&mut self, name: &str) {
+    pub(super) fn open(&mut self, name: &str) {
         self.line(&format!("{name} {{"));
         self.depth += 1;
     }
-    fn close(&mut self) {
+    pub(super) fn close(&mut self) {
         self.depth = self.depth.saturating_sub(1);
         self.line("}");
     }
-    fn string(&mut self, name: &str, value: &str) {
+    pub(super) fn string(&mut self, name: &str, value: &str) {
         self.line(&format!("{name} = {}", quoted(value)));
     }
-    fn number(&mut self, name: &str, value: u64) {
+    pub(super) fn number(&mut self, name: &str, value: u64) {
         self.line(&format!("{name} = {value}"));
     }
-    fn list(&mut self, name: &str, values: &[&str]) {
+    pub(super) fn list(&mut self, name: &str, values: &[&str]) {
         let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
         self.line(&format!("{name} = [{}]", items.join(", ")));
     }
-    fn note(&mut self, text: &str) {
+    pub(super) fn note(&mut self, text: &str) {
         comment(&mut self.out, &"  ".repeat(self.depth), text);
     }
     /// An `ip_range`/`range` block: `address` and `count`.
-    fn range(&mut self, name: &str, address: &str, count: u64) {
+    pub(super) fn range(&mut self, name: &str, address: &str, count: u64) {
         self.open(name);
         self.string("address", address);
         self.number("count", count);
@@ -73,7 +73,7 @@ impl Hcl {
 }
 
 /// A string literal; the text this module writes holds no quote, backslash or `${`.
-fn quoted(s: &str) -> String {
+pub(super) fn quoted(s: &str) -> String {
     let clean: String = one_line(s).chars().map(|c| if c == '"' || c == '\\' { '\'' } else { c }).collect();
     format!("\"{}\"", clean.replace("${", "$ {").replace("%{", "% {"))
 }
@@ -140,17 +140,7 @@ pub fn terraform(sp: &SupervisorPlan) -> String {
             d.prefix_with_growth
         ));
     }
-    h.line(&format!("resource \"vsphere_supervisor_v2\" \"{}\" {{", resource_label(&sp.name)));
-    h.depth = 1;
-    h.string("name", &sp.name);
-    match sp.se.zones.as_ref() {
-        Some(z) => {
-            let zones: Vec<String> = (1..=z.zones).map(|k| format!("<zone-{k}-id>")).collect();
-            h.list("zones", &zones.iter().map(String::as_str).collect::<Vec<_>>());
-        }
-        None => h.string("cluster", "<compute-cluster-id>"),
-    }
-    h.line("");
+    supervisor_head(&mut h, sp);
     control_plane(&mut h, sp, v);
     h.line("");
     h.open("workloads");
@@ -195,15 +185,43 @@ pub fn terraform(sp: &SupervisorPlan) -> String {
 /// The service CIDR as the `SERVICE` range of the primary network: its first
 /// address and size. Not planned: `None`.
 fn service_range(sp: &SupervisorPlan) -> Option<(String, u64)> {
-    let v = vds_of(sp)?;
-    let (address, prefix) = v.service_cidr.split_once('/')?;
+    cidr_range(&vds_of(sp)?.service_cidr)
+}
+
+/// A CIDR as a range: its first address and size.
+pub(super) fn cidr_range(cidr: &str) -> Option<(String, u64)> {
+    let (address, prefix) = cidr.split_once('/')?;
     let prefix: u32 = prefix.parse().ok().filter(|p| *p <= 32)?;
     Some((address.to_string(), 1u64 << (32 - prefix)))
 }
 
+/// Opens the `vsphere_supervisor_v2` resource: its name, and its cluster or zones.
+pub(super) fn supervisor_head(h: &mut Hcl, sp: &SupervisorPlan) {
+    h.line(&format!("resource \"vsphere_supervisor_v2\" \"{}\" {{", resource_label(&sp.name)));
+    h.depth = 1;
+    h.string("name", &sp.name);
+    match sp.se.zones.as_ref() {
+        Some(z) => {
+            let zones: Vec<String> = (1..=z.zones).map(|k| format!("<zone-{k}-id>")).collect();
+            h.list("zones", &zones.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        None => h.string("cluster", "<compute-cluster-id>"),
+    }
+    h.line("");
+}
+
 fn control_plane(h: &mut Hcl, sp: &SupervisorPlan, v: &VdsPlan) {
+    let m = &v.management.avi;
+    control_plane_block(h, sp, Some(u64::from(v.control_plane_vms)), ranges_of(m).first().cloned(), m.addresses);
+}
+
+/// The `control_plane` block: its VM count when known, its size, the management
+/// network with its range when one was planned (else a comment with the count).
+pub(super) fn control_plane_block(h: &mut Hcl, sp: &SupervisorPlan, count: Option<u64>, range: Option<(String, u64)>, addresses: u64) {
     h.open("control_plane");
-    h.number("count", u64::from(v.control_plane_vms));
+    if let Some(count) = count {
+        h.number("count", count);
+    }
     h.string("size", sp.control_plane_size.sizing_hint());
     h.string("storage_policy", "<storage-policy-id>");
     h.line("");
@@ -224,8 +242,7 @@ fn control_plane(h: &mut Hcl, sp: &SupervisorPlan, v: &VdsPlan) {
     h.list("servers", &["<ntp-server>"]);
     h.close();
     h.close();
-    let m = &v.management.avi;
-    match ranges_of(m).first() {
+    match range {
         Some((address, count)) => {
             h.line("");
             h.open("ip_management");
@@ -234,13 +251,12 @@ fn control_plane(h: &mut Hcl, sp: &SupervisorPlan, v: &VdsPlan) {
             h.open("ip_assignment");
             h.note("The provider sends an assignee even when none is written: NODE, the control-plane VMs.");
             h.string("assignee", "NODE");
-            h.range("range", address, *count);
+            h.range("range", &address, count);
             h.close();
             h.close();
         }
         None => h.note(&format!(
-            "Management addresses: {} consecutive (control-plane VMs, floating IP, upgrade); give networks.management_start to plan them.",
-            m.addresses
+            "Management addresses: {addresses} consecutive (control-plane VMs, floating IP, upgrade); give networks.management_start to plan them."
         )),
     }
     h.close();

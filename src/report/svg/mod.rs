@@ -21,6 +21,7 @@ mod growth;
 mod se_map;
 mod topology;
 mod topology_vds;
+mod topology_vpc;
 
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,7 @@ pub use growth::growth_chart;
 pub use se_map::se_map;
 pub use topology::topology;
 pub use topology_vds::topology_vds;
+pub use topology_vpc::topology_vpc;
 
 use std::fmt::Write as _;
 

@@ -287,7 +287,7 @@ fn nasty() -> Scenario {
 }
 
 fn all_svgs(d: &Design, p: &Plan) -> Vec<(&'static str, String)> {
-    let mut out = vec![("topology", topology(d, p))];
+    let mut out = vec![("topology", topology(d, p)), ("topology_vds", super::topology_vds(d, p)), ("topology_vpc", super::topology_vpc(p))];
     for sp in &p.supervisors {
         out.push(("se_map", se_map(sp)));
         out.push(("growth", growth_chart(&[("current", sp)])));
@@ -594,8 +594,8 @@ fn address_map_window(ps: u64, pz: u64, s: u64, e: u64) -> (u64, u64) {
 fn topology_follows_the_scenario() {
     for (name, s) in scenarios() {
         let (d, p) = design_plan(&s);
-        // Supervisors on VDS have a picture of their own (below).
-        let nsx: Vec<_> = p.supervisors.iter().zip(&d.supervisors).filter(|(sp, _)| sp.vds.is_none()).collect();
+        // Supervisors on VDS and on NSX VPCs have pictures of their own (below).
+        let nsx: Vec<_> = p.supervisors.iter().zip(&d.supervisors).filter(|(sp, _)| sp.vds.is_none() && sp.vpc.is_none()).collect();
         if nsx.is_empty() {
             continue;
         }
@@ -736,6 +736,70 @@ fn vds_topology_follows_the_plan() {
             assert_eq!(whole, super::topology_vds(&d, &p), "{name}");
         } else {
             assert!(whole.contains("Supervisors on VDS, in the VDS topology picture: vds-supervisor"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn vpc_topology_follows_the_plan() {
+    use crate::platform::nsx_vpc::VpcKind;
+    use crate::scenario::VpcSeGroups;
+    let base = presets::find("vpc").unwrap().scenario;
+    let mut variants = vec![("vpc".to_string(), base.clone())];
+    let mut per_vpc = base.clone();
+    per_vpc.supervisors[0].vpc.se_groups = Some(VpcSeGroups::PerVpc);
+    per_vpc.supervisors[0].namespaces[0].count = 3;
+    variants.push(("per vpc".into(), per_vpc));
+    let mut many = base.clone();
+    for k in 0..4 {
+        let mut g = NamespaceGroup::new(&format!("extra{k}"), 2);
+        g.tkg_clusters = u32::from(k > 0);
+        many.supervisors[0].namespaces.push(g);
+    }
+    variants.push(("many VPC rows".into(), many));
+    // A mixed design: the NSX picture names the VPC Supervisor, the VPC picture draws it.
+    let mut mixed = base.clone();
+    mixed.topology = crate::scenario::Topology::SharedTransportZone;
+    mixed.supervisors.insert(0, Scenario::default().supervisors[0].clone());
+    variants.push(("mixed".into(), mixed));
+    for (name, s) in variants {
+        let (d, p) = design_plan(&s);
+        let root = parse(&super::topology_vpc(&p)).unwrap();
+        let vpcs: Vec<_> = p.supervisors.iter().filter(|sp| sp.vpc.is_some()).collect();
+        let cols = root.find(&|e| e.has_class("supervisor"));
+        assert_eq!(cols.len(), vpcs.len(), "{name}");
+        for (col, sp) in cols.iter().zip(vpcs) {
+            let v = sp.vpc.as_ref().unwrap();
+            assert_eq!(col.attr("data-platform"), Some("nsx_vpc"));
+            assert_eq!((col.num("data-vrfs") as u64, col.num("data-tenants") as usize), (v.vrfs, v.tenants.len()), "{name}");
+            let boxes = col.find(&|e| e.has_class("vpc") && !e.has_class("more"));
+            let shown = v.vpcs.len().min(4);
+            assert_eq!(boxes.len(), shown, "{name}");
+            for (g, r) in boxes.iter().zip(&v.vpcs) {
+                assert_eq!(g.attr("data-name"), Some(r.name.as_str()), "{name}");
+                let kind = match r.kind {
+                    VpcKind::System => "system",
+                    VpcKind::Auto => "auto",
+                    VpcKind::PreCreated => "pre_created",
+                };
+                assert_eq!((g.attr("data-kind"), g.num("data-count") as u64, g.num("data-vs") as u64), (Some(kind), r.count, r.virtual_services), "{name}");
+                assert_eq!(g.attr("data-vrf"), Some(if r.vrf { "true" } else { "false" }), "{name}");
+            }
+            let more = col.find(&|e| e.has_class("vpc") && e.has_class("more"));
+            assert_eq!(more.first().map(|m| m.num("data-count") as usize), (v.vpcs.len() > 4).then(|| v.vpcs.len() - 4), "{name}");
+            let se = &col.find(&|e| e.has_class("se-group"))[0];
+            assert_eq!((se.num("data-total") as u32, se.num("data-all") as u64), (sp.se.service_engines.total, sp.se.all_service_engines()), "{name}");
+            let dedicated = col.find(&|e| e.has_class("dedicated"));
+            let want: Vec<u32> = v.vpcs.iter().take(4).filter(|r| r.vrf && r.kind != VpcKind::System).filter_map(|r| sp.se.dedicated_groups.iter().find(|g| g.name == r.name)).map(|g| g.total).collect();
+            assert_eq!(dedicated.iter().map(|g| g.num("data-total") as u32).collect::<Vec<_>>(), want, "{name}");
+            let transit = &col.find(&|e| e.has_class("transit"))[0];
+            assert_eq!(transit.num("data-external") as u64, v.external.addresses, "{name}");
+        }
+        let whole = topology(&d, &p);
+        if p.supervisors.iter().all(|sp| sp.vpc.is_some()) {
+            assert_eq!(whole, super::topology_vpc(&p), "{name}");
+        } else {
+            assert!(whole.contains("Supervisors on NSX VPCs, in the NSX VPCs topology picture: vpc-supervisor"), "{name}");
         }
     }
 }

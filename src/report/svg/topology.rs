@@ -158,12 +158,18 @@ fn frame_label_lines(topology: Topology) -> f64 {
 /// chips; around them `<g class="nsx">`, `<g class="cloud">` frames and
 /// `<g class="controller" data-name data-supervisors>` boxes.
 ///
-/// Supervisors on VDS are drawn by [`super::topology_vds`]: when every Supervisor is on
-/// VDS this is that picture; in a mixed design it draws the NSX ones and names the others.
+/// Supervisors on VDS are drawn by [`super::topology_vds`], those on NSX VPCs by
+/// [`super::topology_vpc`]: when no Supervisor has T1s this is the VPC picture (any
+/// VPC Supervisor) or the VDS one; in a mixed design it draws the NSX ones and names
+/// the others.
 pub fn topology(design: &Design, plan: &Plan) -> String {
-    // NSX with Avi: the Supervisors without a VDS part.
-    let nsx: Vec<(usize, &SupervisorPlan)> = plan.supervisors.iter().enumerate().filter(|(_, sp)| sp.vds.is_none()).collect();
+    // NSX with Avi: the Supervisors with neither a VDS nor a VPC part.
+    let nsx: Vec<(usize, &SupervisorPlan)> =
+        plan.supervisors.iter().enumerate().filter(|(_, sp)| sp.vds.is_none() && sp.vpc.is_none()).collect();
     if nsx.is_empty() {
+        if plan.supervisors.iter().any(|sp| sp.vpc.is_some()) {
+            return super::topology_vpc(plan);
+        }
         return super::topology_vds(design, plan);
     }
     let topo = plan.topology.topology;
@@ -302,12 +308,15 @@ pub fn topology(design: &Design, plan: &Plan) -> String {
         controller_box(&mut body, cc, (first.x, last.x + last.w), &mids, y_se + se_h, (y_ctrl, ctrl_h));
     }
     let mut y = y_ctrl + ctrl_h + 16.0;
-    let on_vds = plan.supervisors.len() - n_sup;
-    if on_vds > 0 {
-        let names: Vec<&str> = plan.supervisors.iter().filter(|sp| sp.vds.is_some()).map(|sp| sp.name.as_str()).collect();
-        let note = format!("Supervisors on VDS, in the VDS topology picture: {}", names.join(", "));
-        text(&mut body, MARGIN, y + 10.0, "bold", Anchor::Start, &clip(&note, ((width - 2.0 * MARGIN) / 7.0) as usize));
-        y += 22.0;
+    let others: [(&str, fn(&SupervisorPlan) -> bool); 2] =
+        [("VDS", |sp| sp.vds.is_some()), ("NSX VPCs", |sp| sp.vpc.is_some())];
+    for (what, on) in others {
+        let names: Vec<&str> = plan.supervisors.iter().filter(|sp| on(sp)).map(|sp| sp.name.as_str()).collect();
+        if !names.is_empty() {
+            let note = format!("Supervisors on {what}, in the {what} topology picture: {}", names.join(", "));
+            text(&mut body, MARGIN, y + 10.0, "bold", Anchor::Start, &clip(&note, ((width - 2.0 * MARGIN) / 7.0) as usize));
+            y += 22.0;
+        }
     }
     if n_sup > shown {
         text(
@@ -374,6 +383,17 @@ pub(super) fn controller_height(plan: &Plan) -> f64 {
         92.0
     } else {
         74.0
+    }
+}
+
+/// Every Avi controller cluster under the columns (`(Supervisor, x, width)`) of the
+/// Supervisors it manages, wired up to `from`; clusters with none drawn are left out.
+pub(super) fn controllers_below(out: &mut String, plan: &Plan, cols: &[(&str, f64, f64)], from: f64, (y, h): (f64, f64)) {
+    for cc in &plan.topology.controller_clusters {
+        let members: Vec<&(&str, f64, f64)> = cols.iter().filter(|c| cc.supervisors.iter().any(|s| s == c.0)).collect();
+        let (Some(first), Some(last)) = (members.first(), members.last()) else { continue };
+        let mids: Vec<f64> = members.iter().map(|m| m.1 + m.2 / 2.0).collect();
+        controller_box(out, cc, (first.1, last.1 + last.2), &mids, from, (y, h));
     }
 }
 

@@ -146,12 +146,8 @@ pub fn topology_vds(design: &Design, plan: &Plan) -> String {
         column(&mut body, c, y_col, y_mgmt, y_net, y_vip, y_edge, y_beside, y_col_end);
     }
 
-    for cc in &plan.topology.controller_clusters {
-        let members: Vec<&Column> = cols.iter().filter(|c| cc.supervisors.iter().any(|s| s == &c.sp.name)).collect();
-        let (Some(first), Some(last)) = (members.first(), members.last()) else { continue };
-        let mids: Vec<f64> = members.iter().map(|m| m.x + m.w / 2.0).collect();
-        super::topology::controller_box(&mut body, cc, (first.x, last.x + last.w), &mids, y_col_end, (y_ctrl, ctrl_h));
-    }
+    let spans: Vec<(&str, f64, f64)> = cols.iter().map(|c| (c.sp.name.as_str(), c.x, c.w)).collect();
+    super::topology::controllers_below(&mut body, plan, &spans, y_col_end, (y_ctrl, ctrl_h));
     let mut y = if plan.topology.controller_clusters.is_empty() { y_col_end + 16.0 } else { y_ctrl + ctrl_h + 16.0 };
     if all.len() > cols.len() {
         let more = format!("… and {} more Supervisors on VDS, not drawn", all.len() - cols.len());

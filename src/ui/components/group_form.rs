@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::{field, FormProps, StateHandle};
+use crate::scenario::PlatformKind;
 use crate::ui::fields::{Field, GroupField};
 use crate::ui::state::Action;
 
@@ -45,11 +46,20 @@ pub fn group_form(props: &GroupProps) -> Html {
         return Html::default();
     };
     let name = group.name.clone();
-    let vds = props.state.scenario.supervisors.get(i).is_some_and(|s| s.platform == crate::scenario::PlatformKind::Vds);
+    let platform = props.state.scenario.supervisors.get(i).map(|s| s.platform).unwrap_or_default();
+    let (vds, vpc) = (platform == PlatformKind::Vds, platform == PlatformKind::NsxVpc);
     // VDS: no vSphere pods here, a workload network instead of NAT, T0 and NSX networks.
+    // NSX VPCs: the VPC instead of NAT, T0 and T1 networks. On NSX, ports per Service
+    // (the NSX load balancer's count).
     let on_vds = |f: &&GroupField| !vds || !matches!(f, GroupField::PodLb | GroupField::VspherePods);
-    let main = MAIN.iter().filter(on_vds).chain(vds.then_some(&GroupField::WorkloadNetwork)).map(|&f| field(&form, Field::Group(i, j, f)));
-    let advanced = ADVANCED.iter().map(|&f| field(&form, Field::Group(i, j, f)));
+    let extra: &[GroupField] = match platform {
+        PlatformKind::Vds => &[GroupField::WorkloadNetwork],
+        PlatformKind::NsxVpc => &[GroupField::Vpc, GroupField::ServicePorts],
+        PlatformKind::NsxAvi => &[GroupField::ServicePorts],
+    };
+    let main = MAIN.iter().filter(on_vds).chain(extra).map(|&f| field(&form, Field::Group(i, j, f)));
+    let folded: &[GroupField] = if vpc { &[GroupField::SubnetPrefix, GroupField::PrivateCidrs] } else { &ADVANCED };
+    let advanced = folded.iter().map(|&f| field(&form, Field::Group(i, j, f)));
     // Open the fold when something in it is set or wrong.
     let open = group.nat.is_some()
         || group.t0 != Default::default()
@@ -57,7 +67,8 @@ pub fn group_form(props: &GroupProps) -> Html {
         || !group.egress_cidr.is_empty()
         || !group.namespace_network.is_empty()
         || group.namespace_subnet_prefix.is_some()
-        || ADVANCED.iter().any(|&f| props.state.field_view(Field::Group(i, j, f)).error.is_some());
+        || !group.private_cidrs.is_empty()
+        || folded.iter().any(|&f| props.state.field_view(Field::Group(i, j, f)).error.is_some());
     let emit = |action: Action| {
         let cb = props.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(action.clone()))
@@ -72,7 +83,7 @@ pub fn group_form(props: &GroupProps) -> Html {
             <div class="grid">{ for main }</div>
             if !vds {
                 <details {open}>
-                    <summary>{ "NAT, T0 and custom networks" }</summary>
+                    <summary>{ if vpc { "Subnets and private CIDRs" } else { "NAT, T0 and custom networks" } }</summary>
                     <div class="grid">{ for advanced }</div>
                 </details>
             }

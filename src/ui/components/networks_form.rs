@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::{field, FormProps};
+use crate::scenario::PlatformKind;
 use crate::ui::fields::{Field, NetField};
 
 const FIELDS: [NetField; 8] = [
@@ -19,9 +20,15 @@ const FIELDS: [NetField; 8] = [
 
 /// The networks a Supervisor on VDS has here (the rest are under VDS networking).
 const VDS: [NetField; 3] = [NetField::GrowthPercent, NetField::ServiceCidr, NetField::ManagementStart];
+/// The networks a Supervisor on NSX VPCs has here (the rest are under NSX VPCs).
+const VPC: [NetField; 4] = [NetField::GrowthPercent, NetField::SubnetPrefix, NetField::ServiceCidr, NetField::ManagementStart];
 
-fn supervisor(props: &FormProps, i: usize, name: &str, nat: bool, vds: bool) -> Html {
-    let has = |f: NetField| if vds { VDS.contains(&f) } else { nat || f != NetField::EgressCidr };
+fn supervisor(props: &FormProps, i: usize, name: &str, nat: bool, platform: PlatformKind) -> Html {
+    let has = |f: NetField| match platform {
+        PlatformKind::Vds => VDS.contains(&f),
+        PlatformKind::NsxVpc => VPC.contains(&f),
+        PlatformKind::NsxAvi => nat || f != NetField::EgressCidr,
+    };
     let fields = FIELDS
         .iter()
         .filter(|&&f| has(f) || props.state.field_view(Field::Net(i, f)).error.is_some())
@@ -43,7 +50,7 @@ pub fn networks_form(props: &FormProps) -> Html {
         .supervisors
         .iter()
         .enumerate()
-        .map(|(i, s)| supervisor(props, i, &s.name, s.nat, s.platform == crate::scenario::PlatformKind::Vds));
+        .map(|(i, s)| supervisor(props, i, &s.name, s.nat, s.platform));
     html! {
         <fieldset class="section" id="section-networks">
             <legend>{ "Networks" }</legend>

@@ -1,6 +1,7 @@
 //! One of the engine's tables (`report::tables`), as the page shows it: the same
 //! definition the Markdown and CSV exports render, so the page and the exports
-//! cannot disagree. The first column is the row header.
+//! cannot disagree. The first column is the row header. A wide table scrolls in its
+//! wrapper, which is therefore a named region the keyboard can reach.
 
 use crate::report::table::Table;
 use yew::prelude::*;
@@ -26,7 +27,7 @@ pub fn report_table(props: &ReportTableProps) -> Html {
         }
     });
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.title.clone()}>
             <table data-testid={props.testid.clone()}>
                 <caption>{ t.title.clone() }</caption>
                 <thead><tr>{ for head }</tr></thead>

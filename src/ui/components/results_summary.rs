@@ -11,7 +11,9 @@ use crate::ui::state::Shared;
 use super::format::{count, dec, int};
 use super::headroom_table::HeadroomTable;
 use super::network_tables::NetworkTables;
+use super::tables_panel::TablesPanel;
 use super::vds_results::VdsResults;
+use crate::report::tables::{supervisor_kinds, Kind};
 use super::placement_table::PlacementTable;
 
 #[derive(Properties, PartialEq)]
@@ -109,6 +111,11 @@ pub fn results_summary(props: &SummaryProps) -> Html {
     let explanation = sup.explanation.iter().map(|line| html! { <li>{ line.clone() }</li> });
     let infeasible = se.infeasible_reason.clone();
     let load = html::load_line(sup);
+    // The VPC tables the engine lists for this Supervisor (placement and growth have their own components).
+    let vpc_kinds: Vec<Kind> = supervisor_kinds(sup)
+        .into_iter()
+        .filter(|k| matches!(k, Kind::VpcVpcs | Kind::VpcAddresses | Kind::VpcSeGroups | Kind::VpcAssumptions))
+        .collect();
     let (card_id, total_id, binding_id, infeasible_id) =
         (format!("supervisor-result-{i}"), format!("se-total-{i}"), format!("se-binding-{i}"), format!("se-infeasible-{i}"));
     html! {
@@ -146,8 +153,14 @@ pub fn results_summary(props: &SummaryProps) -> Html {
             <PlacementTable plan={props.plan.clone()} index={i} />
             if sup.vds.is_some() {
                 <VdsResults plan={props.plan.clone()} index={i} />
+            } else if sup.vpc.is_some() {
+                <TablesPanel plan={props.plan.clone()} index={i} title="NSX VPCs" testid={format!("vpc-{i}")} kinds={vpc_kinds.clone()} />
             } else {
                 <NetworkTables plan={props.plan.clone()} index={i} />
+            }
+            if sup.nsx_lb.is_some() {
+                <TablesPanel plan={props.plan.clone()} index={i} title="NSX load balancer beside Avi" testid={format!("nsx-lb-{i}")}
+                    kinds={vec![Kind::NsxLbCompare, Kind::NsxLbInstances, Kind::NsxLbFindings, Kind::NsxLbStatus]} />
             }
         </section>
     }

@@ -28,7 +28,7 @@ pub fn supervisor_pictures(props: &SupervisorPicturesProps) -> Html {
             <h2 id={title_id}>{ format!("{}: pictures", sup.name) }</h2>
             <SeMapPicture plan={props.plan.clone()} index={i} />
             <GrowthPicture plan={props.plan.clone()} index={i} scenario={props.scenario.clone()} />
-            if sup.vds.is_none() {
+            if sup.vds.is_none() && sup.vpc.is_none() {
                 <AddressMapPicture plan={props.plan.clone()} index={i} />
             }
         </section>

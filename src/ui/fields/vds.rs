@@ -43,11 +43,11 @@ pub enum WlField {
     Ranges,
 }
 
-fn bool_choice(v: Option<bool>) -> String {
+pub(super) fn bool_choice(v: Option<bool>) -> String {
     v.map(|b| b.to_string()).unwrap_or_default()
 }
 
-fn parse_bool_choice(text: &str) -> Result<Option<bool>, String> {
+pub(super) fn parse_bool_choice(text: &str) -> Result<Option<bool>, String> {
     match text {
         "" => Ok(None),
         "true" => Ok(Some(true)),
@@ -56,7 +56,7 @@ fn parse_bool_choice(text: &str) -> Result<Option<bool>, String> {
     }
 }
 
-fn yes_no(default: &str) -> Kind {
+pub(super) fn yes_no(default: &str) -> Kind {
     Kind::Select(vec![
         (String::new(), format!("Default ({default})")),
         ("true".into(), "Yes".into()),
